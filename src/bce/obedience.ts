@@ -1,0 +1,135 @@
+/**
+ * Obedience: no player gains by disobeying a recommendation.
+ *
+ * For an outcome π(θ, t, a), player i of type t_i who is recommended a_i
+ * must not prefer a deviation a_i' given what the recommendation reveals:
+ *
+ *   Σ_{θ, t_-i, a_-i} π(θ, (t_i, t_-i), (a_i, a_-i))
+ *       · [u_i((a_i, a_-i), θ) − u_i((a_i', a_-i), θ)]  ≥  0.
+ *
+ * (Bergemann and Morris 2016, def. 1; with one state this is Aumann's
+ * correlated equilibrium, with one player Kamenica–Gentzkow persuasion by
+ * recommendations.) One row per (i, t_i, a_i, a_i' ≠ a_i); rows whose
+ * coefficients are all zero (the deviation never changes i's payoff) say
+ * nothing and are left out.
+ *
+ * This module is the one place the constraint is written: BCE, the
+ * consistency check, persuasion and the formulations built on them all take
+ * their obedience rows from here.
+ */
+
+import {
+  actionAvailable,
+  decodeProfile,
+  profileCount,
+  profileStrides,
+  type BaseGame,
+} from '../game/game.js';
+import { ZERO, type Rational } from '../numbers/rational.js';
+import type { LpRow } from '../lp/model.js';
+
+/** Which obedience constraint a row is. */
+export interface ObedienceConstraint {
+  /** Player index i. */
+  readonly player: number;
+  /** Player i's baseline type index t_i. */
+  readonly type: number;
+  /** Recommended action index a_i. */
+  readonly recommended: number;
+  /** Deviation action index a_i'. */
+  readonly deviation: number;
+}
+
+/**
+ * Maps a cell (θ, k, a) to its LP column, or −1 when the cell has no column
+ * (a state of prior zero, an action the type does not have).
+ */
+export type CellIndex = (state: number, k: number, profile: number) => number;
+
+/**
+ * The obedience rows of `game` over the columns given by `column`, each
+ * `Σ coefficient · π ≥ 0`, with the constraint each row stands for.
+ */
+export function obedienceRows(
+  game: BaseGame,
+  column: CellIndex,
+): { rows: LpRow[]; constraints: ObedienceConstraint[] } {
+  const rows: LpRow[] = [];
+  const constraints: ObedienceConstraint[] = [];
+  const strides = profileStrides(game);
+  const count = profileCount(game);
+
+  game.players.forEach((player, i) => {
+    const stride = strides[i];
+    // The profiles in which player i plays her first action: adding
+    // a_i · stride to one of them gives every profile with a_i.
+    const others: number[] = [];
+    for (let a = 0; a < count; a++) {
+      if (Math.floor(a / stride) % player.actions.length === 0) others.push(a);
+    }
+    for (let t = 0; t < player.types.length; t++) {
+      for (let ai = 0; ai < player.actions.length; ai++) {
+        if (!actionAvailable(game, i, t, ai)) continue;
+        for (let d = 0; d < player.actions.length; d++) {
+          if (d === ai || !actionAvailable(game, i, t, d)) continue;
+          const indices: number[] = [];
+          const coefficients: Rational[] = [];
+
+          // Every cell where i of type t is told a_i contributes its gain
+          // from obeying rather than playing d.
+          for (let s = 0; s < game.states.length; s++) {
+            const u = game.payoffs[s];
+            game.signal[s].forEach((profile, k) => {
+              if (profile.types[i] !== t) return;
+              for (const base of others) {
+                const a = base + ai * stride;
+                const j = column(s, k, a);
+                if (j < 0) continue;
+                const deviated = a + (d - ai) * stride;
+                const gain = u[a][i].sub(u[deviated][i]);
+                if (gain.isZero()) continue;
+                indices.push(j);
+                coefficients.push(gain);
+              }
+            });
+          }
+          if (indices.length === 0) continue;
+          rows.push({
+            name: obedienceName(game, {
+              player: i,
+              type: t,
+              recommended: ai,
+              deviation: d,
+            }),
+            indices,
+            coefficients,
+            lower: ZERO,
+            upper: null,
+          });
+          constraints.push({
+            player: i,
+            type: t,
+            recommended: ai,
+            deviation: d,
+          });
+        }
+      }
+    }
+  });
+  return { rows, constraints };
+}
+
+/** A readable name for an obedience constraint, e.g. `obey[judge:convict→acquit]`. */
+export function obedienceName(game: BaseGame, c: ObedienceConstraint): string {
+  const player = game.players[c.player];
+  const type = game.hasTypes ? `@${player.types[c.type]}` : '';
+  return (
+    `obey[${player.name}${type}:${player.actions[c.recommended]}` +
+    `→${player.actions[c.deviation]}]`
+  );
+}
+
+/** Action names of a flat profile, for display. */
+export function profileNames(game: BaseGame, a: number): string[] {
+  return decodeProfile(game, a).map((k, i) => game.players[i].actions[k]);
+}

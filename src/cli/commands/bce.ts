@@ -1,0 +1,186 @@
+/**
+ * `revelation bce GAME --max OBJ | --min OBJ | --range OBJ`: the best, the
+ * worst, or the range of an objective over all Bayes correlated equilibria.
+ * Parsing and rendering only; the work is `solveBce` / `bceRange`.
+ */
+
+import { bceRange, solveBce, type BceResult } from '../../bce/bce.js';
+import { readGameFile } from '../../io/game-json.js';
+import { InputError } from '../../io/input-error.js';
+import type { BaseGame } from '../../game/game.js';
+import { intOption, parseArgs } from '../args.js';
+import { show, table, toJson, type Display } from '../render.js';
+import type { Command } from './command.js';
+import { lpOptions, renderInformationStructure } from './shared.js';
+
+export const bceCommand: Command = {
+  name: 'bce',
+  summary:
+    'best, worst or range of an objective over Bayes correlated equilibria',
+  usage:
+    'revelation bce GAME (--max OBJ | --min OBJ | --range OBJ) ' +
+    '[--json] [--decimals N] [--engine auto|exact] [--float]',
+  async run(argv, out) {
+    const args = parseArgs('bce', argv, {
+      values: ['max', 'min', 'range', 'decimals', 'engine'],
+      flags: ['json', 'float'],
+    });
+    if (args.positional.length !== 1) {
+      throw new InputError(
+        'revelation bce',
+        `expected one game file, got ${args.positional.length}`,
+        `usage: ${bceCommand.usage}`,
+      );
+    }
+    const asked = (['max', 'min', 'range'] as const).filter((k) =>
+      args.values.has(k),
+    );
+    if (asked.length !== 1) {
+      throw new InputError(
+        'revelation bce',
+        'give exactly one of --max OBJ, --min OBJ, --range OBJ',
+        "OBJ is designer, welfare or a player's name",
+      );
+    }
+    const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
+    const game = readGameFile(args.positional[0]);
+    const options = lpOptions(args);
+    const objective = args.values.get(asked[0]) as string;
+
+    if (asked[0] === 'range') {
+      const range = await bceRange(game, { ...options, objective });
+      if (args.flags.has('json')) {
+        out.stdout(
+          toJson({
+            command: 'bce',
+            game: game.name,
+            status: range.status,
+            objective: range.objective,
+            min: range.min,
+            max: range.max,
+            minimum: jsonResult(range.minimum),
+            maximum: jsonResult(range.maximum),
+          }),
+        );
+        return 0;
+      }
+      out.stdout(
+        [
+          heading(game, `range of ${range.objective} over all BCE`),
+          `  status  ${range.status}`,
+          `  range   [${show(range.min, display)}, ${show(range.max, display)}]`,
+          '',
+          '--- minimum ---',
+          renderResult(game, range.minimum, display),
+          '',
+          '--- maximum ---',
+          renderResult(game, range.maximum, display),
+        ].join('\n'),
+      );
+      return 0;
+    }
+
+    const sense = asked[0] === 'max' ? 'maximize' : 'minimize';
+    const result = await solveBce(game, { ...options, objective, sense });
+    if (args.flags.has('json')) {
+      out.stdout(
+        toJson({ command: 'bce', game: game.name, ...jsonResult(result) }),
+      );
+      return 0;
+    }
+    out.stdout(
+      [
+        heading(
+          game,
+          `${sense === 'maximize' ? 'best' : 'worst'} BCE for ${result.objective}`,
+        ),
+        renderResult(game, result, display),
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
+
+function heading(game: BaseGame, what: string): string {
+  return `${game.name ? `${game.name}: ` : ''}${what}`;
+}
+
+/** The JSON form of a result: everything but the dense outcome table. */
+function jsonResult(result: BceResult): object {
+  const { outcomeTable: _unused, ...rest } = result;
+  return rest;
+}
+
+function renderResult(game: BaseGame, r: BceResult, display: Display): string {
+  const lines: string[] = [];
+  const how = r.certificate.exact
+    ? `exact, certified by ${r.certificate.method}`
+    : `FLOAT, not certified (${r.certificate.method})`;
+  lines.push(`  status  ${r.status}`);
+  if (r.value === null) {
+    lines.push(`  (${how})`);
+    for (const note of r.certificate.notes) lines.push(`  note: ${note}`);
+    return lines.join('\n');
+  }
+  lines.push(`  value   ${show(r.value, display)}   (${how})`);
+  lines.push('');
+  const typed = game.hasTypes;
+  const players = game.players.map((p) => p.name);
+  lines.push(typed ? 'Outcome π(θ, t, a)' : 'Outcome π(θ, a)');
+  lines.push(
+    table(
+      ['state', ...(typed ? ['types'] : []), ...players, 'p'],
+      r.outcome.map((c) => [
+        c.state,
+        ...(typed ? [(c.types ?? []).join(',')] : []),
+        ...c.actions,
+        show(c.p, display),
+      ]),
+    ),
+  );
+  if (r.informationStructure) {
+    lines.push('');
+    lines.push(
+      renderInformationStructure(game, r.informationStructure, display),
+    );
+  }
+  lines.push('');
+  if (r.binding.length === 0) {
+    lines.push('Binding obedience constraints: none');
+  } else {
+    lines.push('Binding obedience constraints (with dual prices)');
+    lines.push(
+      table(
+        ['player', ...(typed ? ['type'] : []), 'told', 'tempted by', 'price'],
+        r.binding.map((b) => [
+          b.player,
+          ...(typed ? [b.type ?? ''] : []),
+          b.recommended,
+          b.deviation,
+          show(b.price, display),
+        ]),
+      ),
+    );
+  }
+  if (r.duals) {
+    lines.push('');
+    lines.push('Dual prices of the prior (value of mass in each state)');
+    lines.push(
+      table(
+        ['state', ...(typed ? ['types'] : []), 'price'],
+        r.duals.martingale.map((m) => [
+          m.state,
+          ...(typed ? [(m.types ?? []).join(',')] : []),
+          show(m.price, display),
+        ]),
+      ),
+    );
+  }
+  lines.push('');
+  lines.push(
+    `LP: ${r.size.variables} variables, ${r.size.rows} rows, ${r.size.nonzeros} nonzeros; ` +
+      `outcome re-checked exactly: ${r.certificate.outcomeVerified ? 'yes' : 'no'}`,
+  );
+  for (const note of r.certificate.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * revelation: exact information design and mechanism design on finite
+ * games. This file is the whole public API; everything not exported here is
+ * internal.
+ */
+
+export { Rational, ZERO, ONE, sum, nearestRational } from './numbers/rational.js';
+export type {
+  BaseGame,
+  Player,
+  TypeProfileWeight,
+} from './game/game.js';
+export { profileCount, decodeProfile, encodeProfile } from './game/game.js';
+export type { Outcome } from './game/outcome.js';
+export { InputError } from './io/input-error.js';
+
+export type {
+  LinearProgram,
+  LpVariable,
+  LpRow,
+  LpStatus,
+  LpMethod,
+  LpSolution,
+  LpOptions,
+  LpResiduals,
+} from './lp/model.js';
+export { solveLp } from './lp/solve.js';
+
+export { resolveObjective, type Objective } from './bce/objective.js';
+export {
+  obedienceRows,
+  type ObedienceConstraint,
+} from './bce/obedience.js';
+export {
+  bceProgram,
+  solveBce,
+  bceRange,
+  outcomeCells,
+  outcomeFromColumns,
+  type BceProgram,
+  type BceResult,
+  type BceRange,
+  type BceOptions,
+  type Cell,
+  type Certificate,
+  type OutcomeCell,
+  type PricedObedience,
+  type PricedMartingale,
+  type ProgramSize,
+} from './bce/bce.js';
+export {
+  checkOutcome,
+  type CheckResult,
+  type CheckFailure,
+  type MartingaleFailure,
+  type ObedienceFailure,
+  type UnavailableFailure,
+} from './bce/check.js';
+export {
+  informationStructure,
+  type InformationStructure,
+  type KernelEntry,
+  type RecommendationPosterior,
+} from './bce/information-structure.js';
