@@ -47,10 +47,12 @@ export function parseJsonText(text: string, file = '<input>'): unknown {
   } catch {
     const { offset, expected } = findSyntaxError(source);
     const { line, column } = lineAndColumn(source, offset);
+    // Show a whole word (`tru`, `NaN`) rather than its first letter.
+    const word = /^[\w.+-]+/.exec(source.slice(offset, offset + 40));
     const found =
       offset >= source.length
         ? 'the end of the file'
-        : JSON.stringify(source[offset]);
+        : JSON.stringify(word ? word[0] : source[offset]);
     throw new InputError(
       `${file}:${line}:${column}`,
       `invalid JSON: expected ${expected}, found ${found}`,
@@ -95,10 +97,8 @@ function findSyntaxError(text: string): { offset: number; expected: string } {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const literal = (word: string): void => {
-    for (const ch of word) {
-      if (text[i] !== ch) fail(`the literal ${word}`);
-      i++;
-    }
+    if (text.startsWith(word, i)) i += word.length;
+    else fail('a value (object, array, string, number, true, false or null)');
   };
   const digits = (): void => {
     if (!/[0-9]/.test(text[i] ?? '')) fail('a digit');
