@@ -511,3 +511,15 @@ test('every shared game file reads', () => {
     assert.doesNotThrow(() => readGameFile(join(casesDir, f)), f);
   }
 });
+
+test('regression: a state named like an Object method is still required', () => {
+  const e = inputError(() =>
+    parseGameJson({
+      states: ['constructor', 'toString'],
+      prior: { toString: 1 },
+      players: [{ name: 'p', actions: ['x'] }],
+      payoffs: [[[0]], [[0]]],
+    }),
+  );
+  assert.match(e.message, /^prior: no entry for state "constructor"/);
+});

@@ -108,7 +108,7 @@ export function checkFields(
     );
   }
   for (const key of required) {
-    if (object[key] === undefined) {
+    if (!Object.hasOwn(object, key) || object[key] === undefined) {
       throw new InputError(
         path,
         `${what} has no field ${JSON.stringify(key)}`,
@@ -260,7 +260,9 @@ export function readPerName(
     );
   }
   return names.map((name) => {
-    const v = object[name];
+    // Own fields only: a state named "constructor" must not find
+    // Object.prototype.constructor when the file leaves it out.
+    const v = Object.hasOwn(object, name) ? object[name] : undefined;
     if (v === undefined && !options.allowMissing) {
       throw new InputError(
         path,
