@@ -7,8 +7,8 @@ import type { BaseGame } from '../src/game/game.js';
 import { parseGameJson, readGameFile } from '../src/io/game-json.js';
 import { InputError } from '../src/io/input-error.js';
 import { parseJsonText } from '../src/io/json-text.js';
-import { readOutcomeFile } from '../src/io/outcome-json.js';
-import { casesDir, inputError } from './io-helpers.js';
+import { parseOutcomeJson, readOutcomeFile } from '../src/io/outcome-json.js';
+import { casesDir, inputError, root } from './io-helpers.js';
 
 const strings = (xs: readonly { toString(): string }[]): string[] =>
   xs.map((x) => x.toString());
@@ -522,4 +522,17 @@ test('regression: a state named like an Object method is still required', () => 
     }),
   );
   assert.match(e.message, /^prior: no entry for state "constructor"/);
+});
+
+test('the examples in docs/game-format.md read as documented', () => {
+  const text = readFileSync(join(root, 'docs', 'game-format.md'), 'utf8');
+  const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const game = parseGameJson(JSON.parse(blocks[0]));
+  assert.equal(game.name, 'Prosecutor and judge');
+  assert.deepEqual(strings(game.prior), ['3/10', '7/10']);
+  const outcome = parseOutcomeJson(
+    JSON.parse(blocks.find((b) => b.includes('"outcome"')) ?? ''),
+    game,
+  );
+  assert.equal(outcome.p[1][0][1].toString(), '3/10');
 });
