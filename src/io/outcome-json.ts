@@ -41,15 +41,9 @@ import {
   suggest,
 } from './json-value.js';
 import { readProbability } from './numbers.js';
+import type { Outcome } from '../game/outcome.js';
 
-/**
- * An outcome π over states, type profiles and action profiles:
- * `p[θ][k][a]` = π(θ, t_k, a), where t_k is `game.signal[θ][k].types` and
- * a is the flat action-profile index. The entries sum to 1.
- */
-export interface Outcome {
-  readonly p: Rational[][][];
-}
+export type { Outcome } from '../game/outcome.js';
 
 /** The top-level fields of an outcome file. */
 export const OUTCOME_FIELDS: readonly string[] = [
