@@ -164,7 +164,8 @@ function tokenize(text: string, file: string): Token[] {
 
 function describeToken(token: Token): string {
   if (token.kind === 'end') return 'the end of the file';
-  if (token.kind === 'string') return `the string ${JSON.stringify(token.text)}`;
+  if (token.kind === 'string')
+    return `the string ${JSON.stringify(token.text)}`;
   return JSON.stringify(token.text);
 }
 
@@ -238,18 +239,28 @@ class EfgReader {
     const start = this.next();
     const at = { line: start.line, column: start.column };
     if (start.kind !== 'word' || !['c', 'p', 't'].includes(start.text)) {
-      this.fail(
-        start,
-        'a node: "c" (chance), "p" (player) or "t" (terminal)',
-      );
+      this.fail(start, 'a node: "c" (chance), "p" (player) or "t" (terminal)');
     }
     const label = this.string('the name of the node, in double quotes');
     if (start.text === 't') {
-      return { kind: 'terminal', label, outcome: this.outcome(), children: [], at };
+      return {
+        kind: 'terminal',
+        label,
+        outcome: this.outcome(),
+        children: [],
+        at,
+      };
     }
     if (start.text === 'c') {
       const event = this.event();
-      return { kind: 'chance', label, event, outcome: this.outcome(), children: [], at };
+      return {
+        kind: 'chance',
+        label,
+        event,
+        outcome: this.outcome(),
+        children: [],
+        at,
+      };
     }
     const playerAt = this.peek();
     const player = this.integer('the number of the player who moves');
@@ -257,7 +268,14 @@ class EfgReader {
       this.fail(playerAt, `a player number from 1 to ${this.players}`);
     }
     const infoset = this.infoset(player - 1);
-    return { kind: 'player', label, infoset, outcome: this.outcome(), children: [], at };
+    return {
+      kind: 'player',
+      label,
+      infoset,
+      outcome: this.outcome(),
+      children: [],
+      at,
+    };
   }
 
   private event(): EfgEvent {
@@ -282,7 +300,11 @@ class EfgReader {
       const pAt = this.peek();
       const p = this.number(`the probability of the move "${actions.at(-1)}"`);
       if (p.sign() < 0) {
-        throw this.error(pAt, `probability ${p} is negative`, 'probabilities must be 0 or more');
+        throw this.error(
+          pAt,
+          `probability ${p} is negative`,
+          'probabilities must be 0 or more',
+        );
       }
       probabilities.push(p);
     }
@@ -370,9 +392,14 @@ class EfgReader {
     this.expect('{', `the payoffs of outcome ${number}`);
     const payoffs: Rational[] = [];
     for (let i = 0; i < this.players; i++) {
-      payoffs.push(this.number(`payoff ${i + 1} of ${this.players} of outcome ${number}`));
+      payoffs.push(
+        this.number(`payoff ${i + 1} of ${this.players} of outcome ${number}`),
+      );
     }
-    this.expect('}', `"}" after the ${this.players} payoffs of outcome ${number}`);
+    this.expect(
+      '}',
+      `"}" after the ${this.players} payoffs of outcome ${number}`,
+    );
     if (known) {
       const same =
         known.label === label &&
@@ -402,11 +429,18 @@ class EfgReader {
   }
 
   private error(token: Token, problem: string, fix?: string): InputError {
-    return new InputError(`${this.file}:${token.line}:${token.column}`, problem, fix);
+    return new InputError(
+      `${this.file}:${token.line}:${token.column}`,
+      problem,
+      fix,
+    );
   }
 
   private fail(token: Token, expected: string): never {
-    throw this.error(token, `expected ${expected}, found ${describeToken(token)}`);
+    throw this.error(
+      token,
+      `expected ${expected}, found ${describeToken(token)}`,
+    );
   }
 
   private expect(kind: Token['kind'], expected: string): Token {
@@ -417,7 +451,8 @@ class EfgReader {
 
   private keyword(word: string, expected: string): void {
     const token = this.next();
-    if (token.kind !== 'word' || token.text !== word) this.fail(token, expected);
+    if (token.kind !== 'word' || token.text !== word)
+      this.fail(token, expected);
   }
 
   private string(expected: string): string {

@@ -212,9 +212,7 @@ function efgGame(tree: EfgTree, file: string): BaseGame {
     name: tree.title || basename(file, extname(file)),
     states: stateNames(states),
     prior: states.map((s) => s.prior),
-    players: hasTypes
-      ? players
-      : players.map((p) => ({ ...p, types: [''] })),
+    players: hasTypes ? players : players.map((p) => ({ ...p, types: [''] })),
     payoffs,
     designer: null,
     signal,
@@ -266,8 +264,7 @@ function stateInfosets(
 ): (EfgInfoset | null)[] {
   const first: ({ infoset: EfgInfoset; path: Step[] } | null)[] =
     playerNames.map(() => null);
-  const where = (node: EfgNode) =>
-    `${file}:${node.at.line}:${node.at.column}`;
+  const where = (node: EfgNode) => `${file}:${node.at.line}:${node.at.column}`;
   const after = state.labels.length
     ? ` (in state "${state.labels.join(', ')}")`
     : '';
