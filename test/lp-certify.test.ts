@@ -12,7 +12,11 @@ import {
   certifyFarkas,
   certifyOptimum,
 } from '../src/lp/certify.js';
-import { solveExactSimplex } from '../src/lp/exact-simplex.js';
+import {
+  solveExactSimplex,
+  solveExactSimplexFrom,
+} from '../src/lp/exact-simplex.js';
+import { discardHighsRuntime } from '../src/lp/highs-engine.js';
 import type { LpBasis } from '../src/lp/model.js';
 import { program, q, row, texts, variable } from './lp-helpers.js';
 
@@ -257,4 +261,46 @@ test('regression: a Farkas check pays z_j > 0 at the lower bound of x_j', () => 
   );
   assert.equal(checkFarkas(lp, [q(-1)]), true);
   assert.equal(checkFarkas(lp, [q(1)]), false);
+});
+
+test('solveExactSimplexFrom refuses a singular start instead of restarting', () => {
+  const lp = program(
+    'maximize',
+    [variable('x', 1), variable('y', 1)],
+    [
+      row(
+        'a',
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        null,
+        4,
+      ),
+      row(
+        'b',
+        [
+          [0, 2],
+          [1, 4],
+        ],
+        null,
+        9,
+      ),
+    ],
+  );
+  const singular: LpBasis = {
+    columns: ['basic', 'basic'],
+    rows: ['upper', 'upper'],
+  };
+  assert.equal(solveExactSimplexFrom(lp, singular), null);
+  const result = solveExactSimplexFrom(textbook, singular);
+  assert.equal(result?.status, 'optimal');
+});
+
+test('a discarded HiGHS runtime is reloaded on the next solve', async () => {
+  // After an Aborted() the runtime is discarded the same way.
+  discardHighsRuntime();
+  const s = await solveLp(textbook);
+  assert.equal(s.status, 'optimal');
+  assert.equal(s.value?.toString(), '14/5');
 });
