@@ -304,3 +304,73 @@ test('a discarded HiGHS runtime is reloaded on the next solve', async () => {
   assert.equal(s.status, 'optimal');
   assert.equal(s.value?.toString(), '14/5');
 });
+
+test("route 3: a 1e-12 reduced cost under HiGHS's tolerance is repaired exactly", async () => {
+  // HiGHS stops at x = 1 because y's reduced cost (1e-12) is below its
+  // dual tolerance; exactly, y is better, and one exact pivot finds it.
+  const eps = q('1/1000000000000');
+  const maximise = program(
+    'maximize',
+    [variable('x', 2), { ...variable('y', 1), cost: q(1).add(eps) }],
+    [
+      row(
+        'c',
+        [
+          [0, 2],
+          [1, 1],
+        ],
+        null,
+        2,
+      ),
+      row(
+        'd',
+        [
+          [0, 1],
+          [1, 1],
+        ],
+        null,
+        3,
+      ),
+    ],
+  );
+  const s = await solveLp(maximise);
+  assert.equal(s.method, 'highs+exact-simplex');
+  assert.equal(s.exact, true);
+  assert.deepEqual(texts(s.x), ['0', '2']);
+  assert.equal(s.value?.toString(), '1000000000001/500000000000');
+  assert.ok(s.notes.some((n) => /exact basis solve did not certify/.test(n)));
+
+  const minimise = program(
+    'minimize',
+    [
+      variable('x', 1),
+      { ...variable('y', 1), cost: q(1).sub(eps) },
+      variable('z', 3),
+    ],
+    [
+      row(
+        'c',
+        [
+          [0, 1],
+          [1, 1],
+          [2, 1],
+        ],
+        1,
+        null,
+      ),
+      row(
+        'e',
+        [
+          [0, 1],
+          [2, -1],
+        ],
+        0,
+        null,
+      ),
+    ],
+  );
+  const t = await solveLp(minimise);
+  assert.equal(t.method, 'highs+exact-simplex');
+  assert.deepEqual(texts(t.x), ['0', '1', '0']);
+  assert.equal(t.value?.toString(), '999999999999/1000000000000');
+});

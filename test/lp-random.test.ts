@@ -13,6 +13,7 @@ import {
   program,
   q,
   randomInt,
+  randomAwkwardLp,
   randomLp,
   row,
   seededRandom,
@@ -63,6 +64,26 @@ test('auto and exact engines agree on 80 seeded random LPs', async () => {
   }
   // The generator must exercise every answer, or the test proves little.
   assert.deepEqual([...seen].sort(), ['infeasible', 'optimal', 'unbounded']);
+});
+
+test('awkward denominators: the basis route certifies and agrees with exact', async () => {
+  const random = seededRandom(99);
+  const methods = new Set<string>();
+  for (let sample = 0; sample < 30; sample++) {
+    const lp = randomAwkwardLp(
+      random,
+      randomInt(random, 5, 14),
+      randomInt(random, 4, 10),
+    );
+    const auto = await solveLp(lp);
+    const exact = await solveLp(lp, { engine: 'exact' });
+    assertSound(lp, auto);
+    assertSound(lp, exact);
+    assert.equal(auto.status, exact.status, `sample ${sample}`);
+    assert.equal(String(auto.value), String(exact.value), `sample ${sample}`);
+    methods.add(auto.method);
+  }
+  assert.ok(methods.has('highs+basis'));
 });
 
 test('unbounded answers carry rays that verify from a feasible point', async () => {
