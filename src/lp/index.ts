@@ -31,4 +31,8 @@ export {
   type CertifyOptions,
   type FloatOptimum,
 } from './certify.js';
-export { solveExactSimplex, type ExactSimplexResult } from './exact-simplex.js';
+export {
+  solveExactSimplex,
+  solveExactSimplexFrom,
+  type ExactSimplexResult,
+} from './exact-simplex.js';
