@@ -106,13 +106,20 @@ export interface InducedOutcome {
  *
  * @example
  * ```ts
- * // Full disclosure in the prosecutor game: convict exactly the guilty.
- * const induced = induceOutcome(game, {
- *   name: 'full disclosure',
- *   signals: ['g', 'i'],
- *   likelihood: [[ONE, ZERO], [ZERO, ONE]],
+ * import { induceOutcome, parseGameJson, parseSignalJson } from 'revelation';
+ * const game = parseGameJson({
+ *   states: ['guilty', 'innocent'],
+ *   prior: { guilty: '3/10', innocent: '7/10' },
+ *   players: [{ name: 'judge', actions: ['acquit', 'convict'] }],
+ *   payoffs: { guilty: [[0], [1]], innocent: [[1], [0]] },
+ *   designer: { guilty: [0, 1], innocent: [0, 1] },
  * });
- * induced.value.toString(); // '3/10'
+ * // Full disclosure: the judge convicts exactly the guilty.
+ * const full = parseSignalJson(
+ *   { signals: ['g', 'i'], likelihood: { guilty: [1, 0], innocent: [0, 1] } },
+ *   game,
+ * );
+ * induceOutcome(game, full).value.toString(); // '3/10'
  * ```
  */
 export function induceOutcome(

@@ -72,6 +72,21 @@ export const NO_MOVE = '(no move)';
 /**
  * Reads the text of a Gambit `.efg` file as a one-stage Bayesian game.
  * `file` names the source in error messages and gives the default name.
+ *
+ * @example
+ * ```ts
+ * import { parseGambitEfg } from 'revelation';
+ * const game = parseGambitEfg(`EFG 2 R "coin" { "guesser" }
+ * c "" 1 "" { "heads" 1/3 "tails" 2/3 } 0
+ * p "" 1 1 "" { "H" "T" } 0
+ * t "" 1 "right" { 1 }
+ * t "" 2 "wrong" { 0 }
+ * p "" 1 1 "" { "H" "T" } 0
+ * t "" 2 "wrong" { 0 }
+ * t "" 1 "right" { 1 }`);
+ * game.states; // ['heads', 'tails']
+ * game.prior.map(String); // ['1/3', '2/3']
+ * ```
  */
 export function parseGambitEfg(text: string, file = '<efg>'): BaseGame {
   const tree = parseEfgTree(text, file);
