@@ -16,6 +16,7 @@ import { checkOutcome } from '../src/bce/check.js';
 import type { BaseGame } from '../src/game/game.js';
 import type { Outcome } from '../src/game/outcome.js';
 import { parseGameJson, readGameFile } from '../src/io/game-json.js';
+import { parseOutcomeJson } from '../src/io/outcome-json.js';
 
 const shared = join(process.cwd(), '..', 'shared');
 const fixtures = join(shared, 'fixtures', 'gambit');
@@ -162,3 +163,45 @@ test('Bayesian games from Gambit: ranges pinned, both engines agree', async () =
     }
   }
 });
+
+test('check with types: which type of which player would disobey', async () => {
+  const game = readGameFile(
+    join(shared, 'cases', 'invest-firm-signal.game.json'),
+  );
+  const invest = (bad: string) =>
+    parseOutcomeJson(
+      {
+        conditional: true,
+        outcome: [
+          { state: 'good', types: ['good-news'], actions: ['invest'], p: 1 },
+          { state: 'good', types: ['bad-news'], actions: ['invest'], p: 1 },
+          { state: 'bad', types: ['good-news'], actions: ['invest'], p: 1 },
+          { state: 'bad', types: ['bad-news'], actions: ['invest'], p: bad },
+          {
+            state: 'bad',
+            types: ['bad-news'],
+            actions: ['wait'],
+            p: complement(bad),
+          },
+        ],
+      },
+      game,
+    );
+  // Investing on bad news 1/6 of the time in the bad state is the optimum.
+  assert.equal(checkOutcome(game, invest('1/6')).consistent, true);
+  const tooMuch = checkOutcome(game, invest('1/2'));
+  assert.equal(tooMuch.consistent, false);
+  assert.deepEqual(
+    tooMuch.failures.map((f) =>
+      f.kind === 'obedience'
+        ? [f.player, f.type, f.recommended, f.deviation, String(f.shortfall)]
+        : f.kind,
+    ),
+    [['firm', 'bad-news', 'invest', 'wait', '1/8']],
+  );
+});
+
+function complement(p: string): string {
+  const [n, d] = p.split('/').map(Number);
+  return `${d - n}/${d}`;
+}

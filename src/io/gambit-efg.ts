@@ -48,12 +48,7 @@
  */
 
 import { basename, extname } from 'node:path';
-import {
-  decodeProfile,
-  type BaseGame,
-  type Player,
-  type TypeProfileWeight,
-} from '../game/game.js';
+import type { BaseGame, Player, TypeProfileWeight } from '../game/game.js';
 import { ONE, ZERO, type Rational } from '../numbers/rational.js';
 import {
   parseEfgTree,
@@ -189,17 +184,7 @@ function efgGame(tree: EfgTree, file: string): BaseGame {
   }
 
   // Payoffs and outcome names, by walking the tree for every profile.
-  const game0: BaseGame = {
-    name: '',
-    states: [],
-    prior: [],
-    players,
-    payoffs: [],
-    designer: null,
-    signal: [],
-    hasTypes,
-    outcomeLabels: null,
-  };
+  const profiles = actionProfiles(players.map((p) => p.actions.length));
   const payoffs: Rational[][][] = [];
   const labels: (string | null)[][] = [];
   let named = false;
@@ -207,8 +192,7 @@ function efgGame(tree: EfgTree, file: string): BaseGame {
     const types = signal[s][0].types;
     const byProfile: Rational[][] = [];
     const labelRow: (string | null)[] = [];
-    for (let a = 0; a < count; a++) {
-      const actions = decodeProfile(game0, a);
+    for (const actions of profiles) {
       if (!actions.every((x, i) => actionSets[i][types[i]].includes(x))) {
         byProfile.push(players.map(() => ZERO));
         labelRow.push(null);
@@ -368,6 +352,20 @@ function walk(
   }
   const o = node.outcome;
   return { payoffs, label: o && o.label !== '' ? o.label : null };
+}
+
+/**
+ * Every action profile (a_1, …, a_N) in the flat order of `BaseGame`,
+ * player 1 most significant.
+ */
+function actionProfiles(sizes: readonly number[]): number[][] {
+  let profiles: number[][] = [[]];
+  for (const size of sizes) {
+    profiles = profiles.flatMap((p) =>
+      Array.from({ length: size }, (_, k) => [...p, k]),
+    );
+  }
+  return profiles;
 }
 
 function addOutcome(payoffs: Rational[], node: EfgNode): Rational[] {
