@@ -83,7 +83,9 @@ export function auditMechanism(
   };
   const U = (i: number, s: number, t: number) =>
     lotteryValue(problem, m.q, i, s, t).sub(m.p[s][i]);
-  const types = Array.from({ length: count }, (_, t) => decodeTypes(problem, t));
+  const types = Array.from({ length: count }, (_, t) =>
+    decodeTypes(problem, t),
+  );
   const everywhere = (t: number) => dominant || !problem.prior[t].isZero();
 
   // Lotteries.
@@ -93,7 +95,10 @@ export function auditMechanism(
       ZERO,
     );
     const off = sum(m.q[t]).sub(ONE).abs();
-    record({ kind: 'lottery', profile: t }, off.gt(negative.neg()) ? off : negative.neg());
+    record(
+      { kind: 'lottery', profile: t },
+      off.gt(negative.neg()) ? off : negative.neg(),
+    );
   }
 
   // Incentives.
@@ -106,7 +111,13 @@ export function auditMechanism(
           if (r === types[t][i]) continue;
           const lie = replaceType(strides, problem, t, i, r);
           record(
-            { kind: 'incentive', agent: i, type: types[t][i], misreport: r, profile: t },
+            {
+              kind: 'incentive',
+              agent: i,
+              type: types[t][i],
+              misreport: r,
+              profile: t,
+            },
             U(i, lie, t).sub(truth),
           );
         }

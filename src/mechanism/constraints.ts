@@ -165,9 +165,17 @@ export function mechanismConstraints(
           const w = problem.prior[t];
           if (w.isZero() || decodeTypes(problem, t)[i] !== own) continue;
           e.addUtility(problem, w, i, t, t);
-          e.addUtility(problem, w.neg(), i, replaceType(strides, problem, t, i, r), t);
+          e.addUtility(
+            problem,
+            w.neg(),
+            i,
+            replaceType(strides, problem, t, i, r),
+            t,
+          );
         }
-        out.push(e.done({ kind: 'incentive', agent: i, type: own, misreport: r }));
+        out.push(
+          e.done({ kind: 'incentive', agent: i, type: own, misreport: r }),
+        );
       }
     }
   });
@@ -195,7 +203,12 @@ export function mechanismConstraints(
         e.addUtility(problem, ONE, i, t, t);
         e.constant = agent.outside[types[i]].neg();
         out.push(
-          e.done({ kind: 'participation', agent: i, type: types[i], profile: t }),
+          e.done({
+            kind: 'participation',
+            agent: i,
+            type: types[i],
+            profile: t,
+          }),
         );
       });
     }
@@ -213,7 +226,9 @@ export function mechanismConstraints(
       if (!expost(t)) continue;
       const e = new Expression();
       problem.agents.forEach((_, i) => e.add('p', t, i, ONE));
-      out.push(e.done({ kind: 'budget', profile: t }, problem.budget === 'balanced'));
+      out.push(
+        e.done({ kind: 'budget', profile: t }, problem.budget === 'balanced'),
+      );
     }
   }
   return out;

@@ -62,7 +62,12 @@ export interface DirectProgram {
 
 /** A constraint with its dual price. */
 export interface PricedConstraint extends NamedConstraint {
-  /** Row dual: the objective's gain per unit of relaxation. */
+  /**
+   * How much the objective would improve (rise when maximising, fall when
+   * minimising) per unit of relaxation of the constraint, in the units of
+   * its row (Bayesian rows are weighted by ψ, see constraints.ts): −y for
+   * a maximisation and y for a minimisation, y the LP row dual.
+   */
   readonly price: Rational;
 }
 
@@ -199,7 +204,10 @@ export async function solveMechanism(
   // Read the mechanism off the columns and audit it independently.
   const mechanism = mechanismFromColumns(problem, program, solution.x);
   const audit = auditMechanism(problem, mechanism);
-  if (solution.exact && (!audit.ok || !audit.objective.equals(solution.value))) {
+  if (
+    solution.exact &&
+    (!audit.ok || !audit.objective.equals(solution.value))
+  ) {
     throw new Error(
       'internal error: a certified optimal mechanism failed the exact audit; ' +
         'please report this problem',
@@ -213,7 +221,11 @@ export async function solveMechanism(
     if (!activity[r].add(c.constant).isZero()) return;
     binding.push({
       ...namedConstraint(problem, c.meaning),
-      price: duals ? duals[r] : ZERO,
+      price: !duals
+        ? ZERO
+        : problem.objective.sense === 'maximize'
+          ? duals[r].neg()
+          : duals[r],
     });
   });
   return {

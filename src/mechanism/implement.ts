@@ -102,7 +102,13 @@ export function paymentRows(
         coefficients.push(term.coefficient.neg());
       }
     }
-    return { meaning: c.meaning, indices, coefficients, bound, equality: c.equality };
+    return {
+      meaning: c.meaning,
+      indices,
+      coefficients,
+      bound,
+      equality: c.equality,
+    };
   });
 }
 
@@ -112,7 +118,9 @@ export function paymentRows(
  */
 export async function implementRule(
   problem: MechanismProblem,
-  options: LpOptions & { readonly rule?: readonly (readonly Rational[])[] } = {},
+  options: LpOptions & {
+    readonly rule?: readonly (readonly Rational[])[];
+  } = {},
 ): Promise<ImplementResult> {
   const q = options.rule ?? problem.rule;
   if (!q) {
@@ -122,7 +130,10 @@ export async function implementRule(
   const n = problem.agents.length;
   const columns = count * n;
   const rows = paymentRows(problem, q);
-  const lp = (sense: 'maximize' | 'minimize', revenue: boolean): LinearProgram => {
+  const lp = (
+    sense: 'maximize' | 'minimize',
+    revenue: boolean,
+  ): LinearProgram => {
     const variables: LpVariable[] = [];
     for (let t = 0; t < count; t++) {
       const at = typeNames(problem, t).join(',');
@@ -141,12 +152,12 @@ export async function implementRule(
       rows: rows
         .filter((row) => row.indices.length > 0)
         .map((row) => ({
-        name: constraintName(problem, row.meaning),
-        indices: row.indices,
-        coefficients: row.coefficients,
-        lower: row.equality ? row.bound : null,
-        upper: row.bound,
-      })),
+          name: constraintName(problem, row.meaning),
+          indices: row.indices,
+          coefficients: row.coefficients,
+          lower: row.equality ? row.bound : null,
+          upper: row.bound,
+        })),
     };
   };
   const notes: string[] = [];
@@ -164,9 +175,7 @@ export async function implementRule(
       r.indices.length === 0 &&
       (r.bound.sign() < 0 || (r.equality && !r.bound.isZero())),
   );
-  const max = hopeless
-    ? null
-    : await solveLp(lp('maximize', true), options);
+  const max = hopeless ? null : await solveLp(lp('maximize', true), options);
   if (max === null || max.status === 'infeasible') {
     const witness = await explain(problem, q, rows, columns, options);
     if (!witness) notes.push('no witness could be verified exactly');
@@ -174,7 +183,12 @@ export async function implementRule(
       ...empty,
       status: 'not-implementable',
       implementable: false,
-      revenueRange: { min: null, max: null, minStatus: 'infeasible', maxStatus: 'infeasible' },
+      revenueRange: {
+        min: null,
+        max: null,
+        minStatus: 'infeasible',
+        maxStatus: 'infeasible',
+      },
       witness,
       exact: max === null || max.exact,
       notes: [...notes, ...(max?.notes ?? [])],

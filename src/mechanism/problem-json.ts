@@ -114,13 +114,19 @@ export function readMechanismInto(
   }
 }
 
-function readProblem(value: unknown, file: string | undefined): MechanismProblem {
+function readProblem(
+  value: unknown,
+  file: string | undefined,
+): MechanismProblem {
   const top = expectObject(value, '', 'a mechanism problem: a JSON object');
   checkFields(top, '', PROBLEM_FIELDS, ['agents', 'prior'], 'the problem');
   let name = file === undefined ? '' : basename(file, extname(file));
   if (top.name !== undefined) {
     if (typeof top.name !== 'string') {
-      throw new InputError('name', `expected a string, found ${describe(top.name)}`);
+      throw new InputError(
+        'name',
+        `expected a string, found ${describe(top.name)}`,
+      );
     }
     name = top.name;
   }
@@ -169,10 +175,11 @@ function readProblem(value: unknown, file: string | undefined): MechanismProblem
     values = readValuations(top.valuations, agents0, alternatives);
   }
 
-  const incentives = readWord<Incentives>(top.incentives, 'incentives', [
-    'bayesian',
-    'dominant',
-  ]) ?? 'bayesian';
+  const incentives =
+    readWord<Incentives>(top.incentives, 'incentives', [
+      'bayesian',
+      'dominant',
+    ]) ?? 'bayesian';
   const participation =
     readWord<Participation>(top.participation, 'participation', [
       'interim',
@@ -240,7 +247,11 @@ function readAgents(value: unknown): Agent[] {
       ['name', 'types'],
       'an agent',
     );
-    const name = expectName(object.name, keyPath(path, 'name'), 'an agent name');
+    const name = expectName(
+      object.name,
+      keyPath(path, 'name'),
+      'an agent name',
+    );
     const types = readNames(object.types, keyPath(path, 'types'), 'type');
     let outside = types.map(() => ZERO);
     if (object.outside !== undefined) {
@@ -310,9 +321,15 @@ function readPrior(
       laws = readPerName(object.independent, path, names, 'agent').map(
         (entry, i) => {
           const owner = ` of agent ${JSON.stringify(names[i])}`;
-          const law = readPerName(entry.value, entry.path, agents[i].types, 'type', {
-            owner,
-          }).map((t) => readProbability(t.value, t.path));
+          const law = readPerName(
+            entry.value,
+            entry.path,
+            agents[i].types,
+            'type',
+            {
+              owner,
+            },
+          ).map((t) => readProbability(t.value, t.path));
           const total = sum(law);
           if (!total.equals(ONE)) {
             throw new InputError(
@@ -396,7 +413,8 @@ function readJointPrior(
     if (first !== undefined) {
       throw new InputError(
         at,
-        'this type profile is listed twice ' + `(also ${indexPath(path, first)})`,
+        'this type profile is listed twice ' +
+          `(also ${indexPath(path, first)})`,
         'list each type profile once',
       );
     }
@@ -560,7 +578,13 @@ function readItem(
       list.forEach((row, j) => {
         const at = indexPath(entry.path, j);
         const object = expectObject(row, at, 'an entry {"types", "value"}');
-        checkFields(object, at, ['types', 'value'], ['types', 'value'], 'an item value entry');
+        checkFields(
+          object,
+          at,
+          ['types', 'value'],
+          ['types', 'value'],
+          'an item value entry',
+        );
         const t = readProfile(object.types, keyPath(at, 'types'), agents);
         if (seen.has(t)) {
           throw new InputError(
@@ -624,7 +648,10 @@ function readWord<T extends string>(
   words: readonly T[],
 ): T | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string' && (words as readonly string[]).includes(value)) {
+  if (
+    typeof value === 'string' &&
+    (words as readonly string[]).includes(value)
+  ) {
     return value as T;
   }
   const guess = typeof value === 'string' ? suggest(value, words) : null;
@@ -675,7 +702,9 @@ function readObjective(
         problem.agents.map((a) => a.name),
         'agent',
         { allowMissing: true },
-      ).map((e) => (e.value === undefined ? ZERO : readNumber(e.value, e.path)));
+      ).map((e) =>
+        e.value === undefined ? ZERO : readNumber(e.value, e.path),
+      );
     }
     if (value.alternatives !== undefined) {
       perAlternative = readPerName(
@@ -684,7 +713,9 @@ function readObjective(
         problem.alternatives,
         'alternative',
         { allowMissing: true },
-      ).map((e) => (e.value === undefined ? ZERO : readNumber(e.value, e.path)));
+      ).map((e) =>
+        e.value === undefined ? ZERO : readNumber(e.value, e.path),
+      );
     }
     name = 'custom';
   } else {
@@ -803,10 +834,20 @@ function readAllocationTable(
   list.forEach((entry, j) => {
     const at = indexPath(path, j);
     const object = expectObject(entry, at, 'an entry {"types", "lottery"}');
-    checkFields(object, at, ['types', 'lottery'], ['types', 'lottery'], 'an allocation entry');
+    checkFields(
+      object,
+      at,
+      ['types', 'lottery'],
+      ['types', 'lottery'],
+      'an allocation entry',
+    );
     const t = readProfile(object.types, keyPath(at, 'types'), problem.agents);
     if (rule[t]) {
-      throw new InputError(at, 'this type profile is listed twice', 'list each type profile once');
+      throw new InputError(
+        at,
+        'this type profile is listed twice',
+        'list each type profile once',
+      );
     }
     const lotteryPath = keyPath(at, 'lottery');
     const lottery = readPerName(
@@ -815,7 +856,9 @@ function readAllocationTable(
       problem.alternatives,
       'alternative',
       { allowMissing: true },
-    ).map((e) => (e.value === undefined ? null : readProbability(e.value, e.path)));
+    ).map((e) =>
+      e.value === undefined ? null : readProbability(e.value, e.path),
+    );
     const total = sum(lottery.map((p) => p ?? ZERO));
     const item = problem.item;
     if (item && lottery[item.unsold] === null && total.le(ONE)) {
@@ -861,15 +904,31 @@ function readPaymentTable(
   list.forEach((entry, j) => {
     const at = indexPath(path, j);
     const object = expectObject(entry, at, 'an entry {"types", "payments"}');
-    checkFields(object, at, ['types', 'payments'], ['types', 'payments'], 'a payment entry');
+    checkFields(
+      object,
+      at,
+      ['types', 'payments'],
+      ['types', 'payments'],
+      'a payment entry',
+    );
     const t = readProfile(object.types, keyPath(at, 'types'), problem.agents);
     if (seen.has(t)) {
-      throw new InputError(at, 'this type profile is listed twice', 'list each type profile once');
+      throw new InputError(
+        at,
+        'this type profile is listed twice',
+        'list each type profile once',
+      );
     }
     seen.add(t);
-    table[t] = readPerName(object.payments, keyPath(at, 'payments'), names, 'agent', {
-      allowMissing: true,
-    }).map((e) => (e.value === undefined ? ZERO : readNumber(e.value, e.path)));
+    table[t] = readPerName(
+      object.payments,
+      keyPath(at, 'payments'),
+      names,
+      'agent',
+      {
+        allowMissing: true,
+      },
+    ).map((e) => (e.value === undefined ? ZERO : readNumber(e.value, e.path)));
   });
   return table;
 }

@@ -201,19 +201,20 @@ export function mechanismJson(
   m: Mechanism,
 ): MechanismJson {
   return {
-    allocation: m.q.map((lottery, t) => {
-      const entry: Record<string, Rational> = {};
-      lottery.forEach((p, x) => {
-        if (!p.isZero()) entry[problem.alternatives[x]] = p;
-      });
-      return { types: typeNames(problem, t), lottery: entry };
-    }),
-    payments: m.p.map((row, t) => {
-      const entry: Record<string, Rational> = {};
-      row.forEach((amount, i) => {
-        entry[problem.agents[i].name] = amount;
-      });
-      return { types: typeNames(problem, t), payments: entry };
-    }),
+    // Object.fromEntries defines own fields, whatever the names.
+    allocation: m.q.map((lottery, t) => ({
+      types: typeNames(problem, t),
+      lottery: Object.fromEntries(
+        lottery.flatMap((p, x) =>
+          p.isZero() ? [] : [[problem.alternatives[x], p] as const],
+        ),
+      ),
+    })),
+    payments: m.p.map((row, t) => ({
+      types: typeNames(problem, t),
+      payments: Object.fromEntries(
+        row.map((amount, i) => [problem.agents[i].name, amount] as const),
+      ),
+    })),
   };
 }

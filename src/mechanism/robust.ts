@@ -178,7 +178,10 @@ export async function robustRevenue(
   options: LpOptions & { readonly baseline?: Baseline } = {},
 ): Promise<RobustRevenue> {
   const baseline = options.baseline ?? 'none';
-  const lp: LpOptions = { engine: options.engine, arithmetic: options.arithmetic };
+  const lp: LpOptions = {
+    engine: options.engine,
+    arithmetic: options.arithmetic,
+  };
   const game = inducedGame(problem, mechanism, { information: baseline });
   const range = await bceRange(game, { ...lp, objective: 'designer' });
   const full = await bceRange(
@@ -213,7 +216,7 @@ export function describeMechanism(m: IndirectMechanism): string {
     case 'second-price':
       return `second-price auction, bids {${m.bids.join(', ')}}`;
     case 'direct':
-      return 'the given direct mechanism';
+      return 'given direct mechanism';
   }
 }
 
@@ -330,15 +333,27 @@ function rules(
 /** Bids sorted increasingly; distinct and not negative, else InputError. */
 function checkBids(bids: readonly Rational[], kind: string): Rational[] {
   if (bids.length === 0) {
-    throw new InputError(`--${kind}`, 'the bid grid is empty', 'give bids such as 0,1/2,1');
+    throw new InputError(
+      `--${kind}`,
+      'the bid grid is empty',
+      'give bids such as 0,1/2,1',
+    );
   }
   const sorted = [...bids].sort((a, b) => a.cmp(b));
   sorted.forEach((b, k) => {
     if (b.sign() < 0) {
-      throw new InputError(`--${kind}`, `bid ${b} is negative`, 'bids are 0 or more');
+      throw new InputError(
+        `--${kind}`,
+        `bid ${b} is negative`,
+        'bids are 0 or more',
+      );
     }
     if (k > 0 && b.equals(sorted[k - 1])) {
-      throw new InputError(`--${kind}`, `bid ${b} is listed twice`, 'list each bid once');
+      throw new InputError(
+        `--${kind}`,
+        `bid ${b} is listed twice`,
+        'list each bid once',
+      );
     }
   });
   return sorted;

@@ -93,8 +93,7 @@ export function virtualValues(
   for (let k = K - 1; k >= 0; k--) S[k] = S[k + 1].add(f[k]);
   const R = distinct.map((w, k) => w.mul(S[k]));
   R.push(ZERO);
-  const slope = (a: number, b: number) =>
-    R[a].sub(R[b]).div(S[a].sub(S[b]));
+  const slope = (a: number, b: number) => R[a].sub(R[b]).div(S[a].sub(S[b]));
   const phi = distinct.map((_, k) => slope(k, k + 1));
 
   // Upper concave envelope of the points (S_k, R_k), k = K … 0, walked in
@@ -134,7 +133,8 @@ export function myersonInapplicable(problem: MechanismProblem): string | null {
     o.payments.every((d) => d.equals(ONE)) &&
     o.allocation.every((row) => row.every((c) => c.isZero()));
   if (!isRevenue) return 'the objective is not revenue';
-  if (problem.participation === 'none') return 'there is no participation constraint';
+  if (problem.participation === 'none')
+    return 'there is no participation constraint';
   if (problem.agents.some((a) => a.outside.some((x) => !x.isZero()))) {
     return 'some outside option is not 0';
   }
@@ -216,7 +216,9 @@ export function virtualValueRule(
 ): Rational[][] {
   const item = problem.item;
   if (!item || !problem.privateValues) {
-    throw new Error('virtualValueRule: needs a single-item problem with private values');
+    throw new Error(
+      'virtualValueRule: needs a single-item problem with private values',
+    );
   }
   const strides = typeStrides(problem);
   const phi = problem.agents.map((agent, i) => {

@@ -118,7 +118,8 @@ export function rochetCycle(
       // Visit each t_-i once: at the profile where i has its first type.
       if (decodeTypes(problem, t)[i] !== 0) continue;
       const at = (a: number) => replaceType(strides, problem, t, i, a);
-      const V = (s: number, a: number) => lotteryValue(problem, q, i, at(s), at(a));
+      const V = (s: number, a: number) =>
+        lotteryValue(problem, q, i, at(s), at(a));
       const ell = (a: number, b: number) => V(a, a).sub(V(b, a));
       const found = shortestNegativeCycle(k, ell);
       if (!found) continue;
@@ -139,7 +140,10 @@ export function rochetCycle(
         cycle: {
           agent: agent.name,
           others: problem.agents
-            .map((other, j) => ({ agent: other.name, type: other.types[types[j]] }))
+            .map((other, j) => ({
+              agent: other.name,
+              type: other.types[types[j]],
+            }))
             .filter((_, j) => j !== i),
           edges,
           total: edges.reduce((s, e) => s.add(e.bound), ZERO),
@@ -224,16 +228,22 @@ export async function farkasCombination(
   rows.forEach((row, r) => {
     const signs = row.equality ? [ONE, ONE.neg()] : [ONE];
     for (const sign of signs) {
-      variables.push({ name: `y${r}${sign.sign() < 0 ? '-' : ''}`, lower: ZERO, upper: null, cost: ONE });
+      variables.push({
+        name: `y${r}${sign.sign() < 0 ? '-' : ''}`,
+        lower: ZERO,
+        upper: null,
+        cost: ONE,
+      });
       source.push({ row: r, sign });
     }
   });
   // yᵀA = 0 column by column, and yᵀb = −1.
-  const byColumn: { indices: number[]; coefficients: Rational[] }[] = Array.from(
-    { length: columns },
-    () => ({ indices: [], coefficients: [] }),
-  );
-  const normal: { indices: number[]; coefficients: Rational[] } = { indices: [], coefficients: [] };
+  const byColumn: { indices: number[]; coefficients: Rational[] }[] =
+    Array.from({ length: columns }, () => ({ indices: [], coefficients: [] }));
+  const normal: { indices: number[]; coefficients: Rational[] } = {
+    indices: [],
+    coefficients: [],
+  };
   source.forEach(({ row, sign }, j) => {
     const r = rows[row];
     r.indices.forEach((col, k) => {
@@ -247,10 +257,23 @@ export async function farkasCombination(
   });
   if (normal.indices.length === 0) return null;
   const lpRows: LpRow[] = byColumn
-    .map((c, col) => ({ name: `cancel[${col}]`, ...c, lower: ZERO, upper: ZERO }))
+    .map((c, col) => ({
+      name: `cancel[${col}]`,
+      ...c,
+      lower: ZERO,
+      upper: ZERO,
+    }))
     .filter((r) => r.indices.length > 0);
-  lpRows.push({ name: 'normalise', ...normal, lower: ONE.neg(), upper: ONE.neg() });
-  const solution = await solveLp({ sense: 'minimize', variables, rows: lpRows }, options);
+  lpRows.push({
+    name: 'normalise',
+    ...normal,
+    lower: ONE.neg(),
+    upper: ONE.neg(),
+  });
+  const solution = await solveLp(
+    { sense: 'minimize', variables, rows: lpRows },
+    options,
+  );
   if (solution.status !== 'optimal' || !solution.x) return null;
 
   // Combine, verify exactly, and scale to coprime integers.
