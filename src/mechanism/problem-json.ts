@@ -132,11 +132,7 @@ function readProblem(
   }
 
   const agents0 = readAgents(top.agents);
-  const shell = {
-    agents: agents0,
-    alternatives: [] as string[],
-  };
-  const { prior, marginals, independent } = readPrior(top.prior, shell.agents);
+  const { prior, marginals, independent } = readPrior(top.prior, agents0);
 
   // Alternatives and values: exactly one of `valuations` and `item`.
   if ((top.valuations === undefined) === (top.item === undefined)) {
@@ -657,7 +653,8 @@ function readWord<T extends string>(
   const guess = typeof value === 'string' ? suggest(value, words) : null;
   throw new InputError(
     path,
-    `expected one of ${listNames(words)}, found ${describe(value)}` +
+    `expected ${words.map((w) => JSON.stringify(w)).join(' or ')}, ` +
+      `found ${describe(value)}` +
       (guess ? `; did you mean ${JSON.stringify(guess)}?` : ''),
   );
 }
