@@ -162,6 +162,21 @@ export function directProgram(problem: MechanismProblem): DirectProgram {
 /**
  * The optimal direct mechanism for the problem's objective and switches,
  * certified exactly and audited.
+ *
+ * @example
+ * ```ts
+ * import { parseMechanismJson, solveMechanism } from 'revelation';
+ * const problem = parseMechanismJson({
+ *   agents: [
+ *     { name: 'alice', types: ['1', '2'] },
+ *     { name: 'bob', types: ['1', '2'] },
+ *   ],
+ *   prior: 'uniform',
+ *   item: { alice: [1, 2], bob: [1, 2] },
+ * });
+ * const best = await solveMechanism(problem);
+ * best.value?.toString(); // '3/2'
+ * ```
  */
 export async function solveMechanism(
   problem: MechanismProblem,
