@@ -9,6 +9,7 @@ import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
 import { induceCommand } from './commands/induce.js';
 import { garblingCommand } from './commands/garbling.js';
+import { mechanismCommand } from './commands/mechanism.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
@@ -17,6 +18,7 @@ const commands: readonly Command[] = [
   checkCommand,
   induceCommand,
   garblingCommand,
+  mechanismCommand,
 ];
 
 const processOutput: Output = {
