@@ -7,10 +7,16 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { projectCommand, verticesCommand } from './commands/geometry.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
-const commands: readonly Command[] = [bceCommand, checkCommand];
+const commands: readonly Command[] = [
+  bceCommand,
+  checkCommand,
+  verticesCommand,
+  projectCommand,
+];
 
 const processOutput: Output = {
   stdout: (text) =>

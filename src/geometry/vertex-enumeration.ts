@@ -192,10 +192,20 @@ export interface BceVertices extends VertexEnumeration {
  *
  * @example
  * ```ts
- * const chicken = readGameFile('chicken.game.json');
+ * import { parseGameJson, bceVertices } from 'revelation';
+ * const chicken = parseGameJson({
+ *   states: ['only'],
+ *   prior: { only: 1 },
+ *   players: [
+ *     { name: 'row', actions: ['swerve', 'dare'] },
+ *     { name: 'column', actions: ['swerve', 'dare'] },
+ *   ],
+ *   payoffs: { only: [[[6, 6], [2, 7]], [[7, 2], [0, 0]]] },
+ * });
  * const r = await bceVertices(chicken);
  * r.vertexCount; // 5
  * r.dimension; // 3
+ * r.vertices[3].map(String); // ['4/9', '2/9', '2/9', '1/9']
  * ```
  */
 export async function bceVertices(
