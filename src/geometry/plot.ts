@@ -10,13 +10,15 @@
  * are; every number written on the picture is the exact rational.
  *
  * Labels sit outside the polygon: each is pushed away from the centroid of
- * the vertices, in page coordinates, so they do not overlap the shape.
+ * the vertices, in page coordinates, so they do not overlap the shape. A
+ * marked point on the boundary is labelled inwards instead, so that it
+ * does not collide with the label of a vertex it sits on or near.
  */
 
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Rational } from '../numbers/rational.js';
-import type { Point, Projection } from './projection.js';
+import { locatePoint, type Point, type Projection } from './projection.js';
 
 /** A point to mark on the picture. */
 export interface MarkedPoint {
@@ -66,8 +68,8 @@ export function projectionSvg(
     const norm = Math.hypot(u, v);
     return norm < 1e-9 ? [0, -1] : [u / norm, v / norm];
   };
-  const labelMark = (p: Point, text: string, fill: string) => {
-    const [u, v] = away(p);
+  const labelMark = (p: Point, text: string, fill: string, inward = false) => {
+    const [u, v] = away(p).map((w) => (inward ? -w : w));
     return Plot.text([p], {
       x: (d: Point) => d[0].toNumber(),
       y: (d: Point) => d[1].toNumber(),
@@ -107,8 +109,15 @@ export function projectionSvg(
         r: 5,
       },
     ),
+    // A marked point on the boundary (often at a vertex, whose label is
+    // outside) is labelled inwards, so the two labels do not collide.
     ...marked.map((m) =>
-      labelMark(m.point, m.label ?? coordinates(m.point), MARKED),
+      labelMark(
+        m.point,
+        m.label ?? coordinates(m.point),
+        MARKED,
+        locatePoint(vertices, m.point) === 'boundary',
+      ),
     ),
   ];
   if (options.title) {
@@ -128,7 +137,7 @@ export function projectionSvg(
     width,
     height,
     marginTop: options.title ? 44 : 24,
-    marginRight: 32,
+    marginRight: 48,
     marginBottom: 44,
     marginLeft: 56,
     style: { background: 'white', fontSize: '12px' },
