@@ -190,7 +190,7 @@ export async function projectBce(
     vertices,
     edges,
     lpSolves,
-    notes,
+    notes: [...new Set(notes)],
   });
 
   // Step 2: the lexicographic extremes.

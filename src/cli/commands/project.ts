@@ -156,7 +156,12 @@ export const projectCommand: Command = {
       lines.push('', `Plot written to ${plot}`);
     }
     lines.push('', `LPs solved: ${projection.lpSolves}`);
-    for (const note of projection.notes) lines.push(`note: ${note}`);
+    // The LP layer's notes repeat across many LPs; show a few.
+    const notes = projection.notes;
+    for (const note of notes.slice(0, 3)) lines.push(`note: ${note}`);
+    if (notes.length > 3) {
+      lines.push(`(${notes.length - 3} more notes: see --json)`);
+    }
     out.stdout(lines.join('\n'));
     return 0;
   },
