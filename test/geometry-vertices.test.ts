@@ -11,7 +11,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { checkOutcome } from '../src/bce/check.js';
-import { bceVertices } from '../src/geometry/vertex-enumeration.js';
+import {
+  bceVertices,
+  enumerateVertices,
+} from '../src/geometry/vertex-enumeration.js';
+import type { LinearProgram } from '../src/lp/model.js';
+import { Rational } from '../src/numbers/rational.js';
 import { readGameFile } from '../src/io/game-json.js';
 import { main } from '../src/cli/main.js';
 
@@ -28,6 +33,8 @@ const published: [string, number, number][] = [
   [cases('shapley-1964.game.json'), 3, 8],
   // The prisoner's dilemma has one CE, the pure Nash equilibrium.
   [gambit('pd.nfg'), 0, 1],
+  // All payoffs zero: every distribution is a CE, a simplex.
+  [gambit('zero.nfg'), 3, 4],
 ];
 
 for (const [path, dimension, count] of published) {
@@ -117,4 +124,71 @@ test('vertices at the limit exits 3 and says why on stderr', async () => {
   const bad = await run('vertices', path, '--limit', 'many');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--limit: "many" is not a whole number/);
+});
+
+test('enumerateVertices on small LPs: square, segment, empty, unbounded', async () => {
+  const r = (n: number) => Rational.int(n);
+  const variable = (name: string, upper: Rational | null) => ({
+    name,
+    lower: r(0),
+    upper,
+    cost: r(0),
+  });
+  const square: LinearProgram = {
+    sense: 'maximize',
+    variables: [variable('x', r(1)), variable('y', r(1))],
+    rows: [],
+  };
+  const sq = await enumerateVertices(square);
+  assert.equal(sq.dimension, 2);
+  assert.deepEqual(
+    sq.vertices.map((v) => v.join(',')),
+    ['0,0', '0,1', '1,0', '1,1'],
+  );
+
+  const segment: LinearProgram = {
+    ...square,
+    rows: [
+      {
+        name: 'x + y = 1',
+        indices: [0, 1],
+        coefficients: [r(1), r(1)],
+        lower: r(1),
+        upper: r(1),
+      },
+    ],
+  };
+  const seg = await enumerateVertices(segment);
+  assert.equal(seg.dimension, 1);
+  assert.deepEqual(
+    seg.vertices.map((v) => v.join(',')),
+    ['0,1', '1,0'],
+  );
+
+  const empty: LinearProgram = {
+    ...square,
+    rows: [
+      {
+        name: 'x + y ≥ 3',
+        indices: [0, 1],
+        coefficients: [r(1), r(1)],
+        lower: r(3),
+        upper: null,
+      },
+    ],
+  };
+  const none = await enumerateVertices(empty);
+  assert.equal(none.status, 'infeasible');
+  assert.equal(none.dimension, -1);
+
+  const quadrant: LinearProgram = {
+    ...square,
+    variables: [variable('x', null), variable('y', null)],
+  };
+  const open = await enumerateVertices(quadrant);
+  assert.equal(open.status, 'unbounded');
+  assert.deepEqual(
+    open.vertices.map((v) => v.join(',')),
+    ['0,0'],
+  );
 });
