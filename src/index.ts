@@ -226,3 +226,39 @@ export {
   type RobustRevenue,
   type InducedGameOptions,
 } from './mechanism/robust.js';
+
+// The shape of the BCE set: vertices, dimension, 2-D projections, plots
+// (src/geometry/).
+export {
+  bceVertices,
+  enumerateVertices,
+  DEFAULT_VERTEX_LIMIT,
+  type BceVertices,
+  type VertexEnumeration,
+  type VertexOptions,
+} from './geometry/vertex-enumeration.js';
+export { affineHull, type AffineHull } from './geometry/affine-hull.js';
+export {
+  polyhedronOfLp,
+  type Polyhedron,
+  type LinearConstraint,
+} from './geometry/polyhedron.js';
+export {
+  parseStatistic,
+  statisticValue,
+  type Statistic,
+} from './geometry/statistics.js';
+export {
+  projectBce,
+  locatePoint,
+  type Projection,
+  type ProjectedVertex,
+  type EdgeCertificate,
+  type Point,
+  type PointPosition,
+} from './geometry/projection.js';
+export {
+  projectionSvg,
+  type MarkedPoint,
+  type ProjectionPlotOptions,
+} from './geometry/plot.js';

@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.js';
 import { induceCommand } from './commands/induce.js';
 import { garblingCommand } from './commands/garbling.js';
 import { mechanismCommand } from './commands/mechanism.js';
+import { projectCommand, verticesCommand } from './commands/geometry.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
@@ -19,6 +20,8 @@ const commands: readonly Command[] = [
   induceCommand,
   garblingCommand,
   mechanismCommand,
+  verticesCommand,
+  projectCommand,
 ];
 
 const processOutput: Output = {
