@@ -7,10 +7,15 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { sequentialCommand } from './commands/sequential.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
-const commands: readonly Command[] = [bceCommand, checkCommand];
+const commands: readonly Command[] = [
+  bceCommand,
+  checkCommand,
+  sequentialCommand,
+];
 
 const processOutput: Output = {
   stdout: (text) =>

@@ -120,7 +120,9 @@ export function extensiveFormFromSolution(
   const names = (order: readonly number[]) =>
     order.map((i) => game.players[i].name);
   const p = game.states.map((_, s) =>
-    game.signal[s].map(() => new Array<Rational>(profileCount(game)).fill(ZERO)),
+    game.signal[s].map(() =>
+      new Array<Rational>(profileCount(game)).fill(ZERO),
+    ),
   );
 
   // The routing columns of each cell, in the order they were created.
@@ -284,7 +286,9 @@ export function verifyExtensiveForm(
   const orderOf = (what: string, order: readonly string[]) => {
     const o = order.map((x) => playerIndex.get(x) ?? -1);
     if (o.length !== n || new Set(o).size !== n || o.some((i) => i < 0)) {
-      failures.push(`${what}: [${order.join(', ')}] is not an order of all players`);
+      failures.push(
+        `${what}: [${order.join(', ')}] is not an order of all players`,
+      );
       return null;
     }
     return o;
@@ -417,7 +421,9 @@ export function verifyExtensiveForm(
     const profile = encodeProfile(game, played);
     const payoff = game.payoffs[cell.s][profile][i];
     if (!payoff.equals(entry.payoff)) {
-      failures.push(`${what}: printed payoff ${entry.payoff}, actual ${payoff}`);
+      failures.push(
+        `${what}: printed payoff ${entry.payoff}, actual ${payoff}`,
+      );
     }
     if (form.threats === 'credible') {
       const carriesOn = played.every((x, r) => r === i || x === cell.a[r]);
@@ -491,9 +497,7 @@ function typeField(
 ): { types?: readonly string[] } {
   return game.hasTypes
     ? {
-        types: game.signal[s][k].types.map(
-          (t, i) => game.players[i].types[t],
-        ),
+        types: game.signal[s][k].types.map((t, i) => game.players[i].types[t]),
       }
     : {};
 }

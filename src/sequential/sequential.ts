@@ -349,7 +349,6 @@ function facts(
     claim: THREAT_CLAIMS[threats],
     commonOrder,
     form:
-      program?.form ??
-      (commonOrder ? 'permutation' : (options.form ?? 'flow')),
+      program?.form ?? (commonOrder ? 'permutation' : (options.form ?? 'flow')),
   };
 }

@@ -150,7 +150,8 @@ export function threatTable(game: BaseGame, kind: ThreatKind): ThreatTable {
       if (fixed & (1 << j)) continue;
       const next: number[] = [];
       for (const base of out) {
-        for (const c of available(k, state, j)) next.push(base + c * strides[j]);
+        for (const c of available(k, state, j))
+          next.push(base + c * strides[j]);
       }
       out = next;
     }
@@ -239,11 +240,7 @@ export function threatTable(game: BaseGame, kind: ThreatKind): ThreatTable {
       const key = `${state}/${k}/${fixed}/${mover}/${cleared}`;
       let found = worst.get(key);
       if (!found) {
-        const e = argmin(
-          state,
-          completions(state, k, fixed, cleared),
-          mover,
-        );
+        const e = argmin(state, completions(state, k, fixed, cleared), mover);
         found = { mode: 'worst', profile: e, payoff: u(state, e, mover) };
         worst.set(key, found);
       }
