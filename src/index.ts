@@ -94,3 +94,47 @@ export {
   type KernelEntry,
   type RecommendationPosterior,
 } from './bce/information-structure.js';
+
+// Sequential information design (Doval and Ely 2020): src/sequential/.
+export {
+  solveSequential,
+  checkSequential,
+  THREAT_CLAIMS,
+  type SequentialOptions,
+  type SequentialSettings,
+  type SequentialResult,
+  type SequentialCheckResult,
+  type SequentialFacts,
+} from './sequential/sequential.js';
+export {
+  sequentialProgram,
+  SEQUENTIAL_COLUMN_LIMIT,
+  type SequentialProgram,
+  type SequentialProgramOptions,
+  type SequentialForm,
+  type Route,
+} from './sequential/program.js';
+export {
+  verifyExtensiveForm,
+  OBSERVATION,
+  type ExtensiveForm,
+  type RecommendationPlan,
+  type OrderLaw,
+  type PunishmentEntry,
+  type Instruction,
+  type FormVerification,
+} from './sequential/extensive-form.js';
+export {
+  threatTable,
+  type ThreatKind,
+  type ThreatTable,
+  type Punishment,
+  type PunishmentMode,
+} from './sequential/threats.js';
+export {
+  subsetLattice,
+  allOrders,
+  peelOrders,
+  type Lattice,
+  type WeightedOrder,
+} from './sequential/lattice.js';

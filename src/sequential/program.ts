@@ -150,7 +150,7 @@ export interface SequentialProgram {
  * Refuse programs beyond this many routing columns: HiGHS would need
  * gigabytes, and exact certification far longer (docs/sequential.md).
  */
-export const SEQUENTIAL_COLUMN_LIMIT = 2_000_000;
+export const SEQUENTIAL_COLUMN_LIMIT = 1_000_000;
 
 /**
  * The LP of outcomes implementable in some admissible extensive form, with
