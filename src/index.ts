@@ -115,15 +115,17 @@ export {
   type Route,
 } from './sequential/program.js';
 export {
-  verifyExtensiveForm,
   OBSERVATION,
   type ExtensiveForm,
   type RecommendationPlan,
   type OrderLaw,
   type PunishmentEntry,
   type Instruction,
-  type FormVerification,
 } from './sequential/extensive-form.js';
+export {
+  verifyExtensiveForm,
+  type FormVerification,
+} from './sequential/verify.js';
 export {
   threatTable,
   type ThreatKind,

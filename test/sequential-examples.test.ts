@@ -16,7 +16,7 @@ import { parseGameJson, readGameFile } from '../src/io/game-json.js';
 import { parseOutcomeJson, readOutcomeFile } from '../src/io/outcome-json.js';
 import { Rational } from '../src/numbers/rational.js';
 import type { ExtensiveForm } from '../src/sequential/extensive-form.js';
-import { verifyExtensiveForm } from '../src/sequential/extensive-form.js';
+import { verifyExtensiveForm } from '../src/sequential/verify.js';
 import {
   checkSequential,
   solveSequential,

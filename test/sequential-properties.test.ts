@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { solveBce } from '../src/bce/bce.js';
-import { verifyExtensiveForm } from '../src/sequential/extensive-form.js';
+import { verifyExtensiveForm } from '../src/sequential/verify.js';
 import {
   checkSequential,
   solveSequential,

@@ -4,7 +4,7 @@
  * designer chooses the order of moves as well as the information, and the
  * check of one given outcome. The formulation and why it is exact are in
  * program.ts; threats in threats.ts; the extensive form returned and its
- * re-verification in extensive-form.ts.
+ * re-verification in extensive-form.ts and verify.ts.
  *
  * Results have the shape of `BceResult` (bce.ts), with the extensive form
  * that implements the optimum and, for comparison, the BCE value of the
@@ -30,6 +30,7 @@ import type {
 import { ZERO, type Rational } from '../numbers/rational.js';
 import {
   outcomeCells,
+  outcomeFromColumns,
   pricedObedience,
   programSize,
   solveBce,
@@ -41,9 +42,9 @@ import { informationStructure } from '../bce/information-structure.js';
 import { resolveObjective } from '../bce/objective.js';
 import {
   extensiveFormFromSolution,
-  verifyExtensiveForm,
   type ExtensiveForm,
 } from './extensive-form.js';
+import { verifyExtensiveForm } from './verify.js';
 import {
   sequentialProgram,
   type SequentialForm,
@@ -165,23 +166,22 @@ export async function solveSequential(
     };
   }
 
-  // Re-verify the printed extensive form, and the objective from its plans,
-  // before calling the outcome implementable.
+  // Re-verify the printed extensive form, and the objective from the
+  // outcome it produces, before calling the outcome implementable.
   const verifyStart = performance.now();
-  const { form, outcome } = extensiveFormFromSolution(
-    game,
-    program,
-    solution.x,
-  );
-  const verification = verifyExtensiveForm(game, form);
+  const outcome = outcomeFromColumns(game, program.bce, solution.x);
+  const form = readForm(game, program, solution.x, solution.exact);
+  const verification = form
+    ? verifyExtensiveForm(game, form)
+    : { verified: false, failures: [FLOAT_FLOW_NOTE], outcome };
   let value = ZERO;
-  outcome.p.forEach((byType, s) =>
-    byType.forEach((byProfile, _k) =>
+  for (const [s, byType] of verification.outcome.p.entries()) {
+    for (const byProfile of byType) {
       byProfile.forEach((q, a) => {
         if (!q.isZero()) value = value.add(q.mul(objective.weights[s][a]));
-      }),
-    ),
-  );
+      });
+    }
+  }
   const verified = verification.verified && value.equals(solution.value);
   const verify = performance.now() - verifyStart;
   if (solution.exact && !verified) {
@@ -318,8 +318,10 @@ export async function checkSequential(
       certificate: { ...certificate, formVerified: false },
     };
   }
-  const { form } = extensiveFormFromSolution(game, program, solution.x);
-  const verification = verifyExtensiveForm(game, form);
+  const form = readForm(game, program, solution.x, solution.exact);
+  const verification = form
+    ? verifyExtensiveForm(game, form)
+    : { verified: false, failures: [FLOAT_FLOW_NOTE] };
   if (solution.exact && !verification.verified) {
     throw new Error(
       'internal error: a certified sequential mechanism failed ' +
@@ -336,6 +338,28 @@ export async function checkSequential(
       notes: [...certificate.notes, ...verification.failures],
     },
   };
+}
+
+const FLOAT_FLOW_NOTE =
+  'the float solution does not conserve the flow exactly, so no extensive ' +
+  'form could be read from it; drop --float for an exact answer';
+
+/**
+ * The extensive form of a solution. A float solution (rounded, not
+ * certified) may not conserve the flow exactly; it then has no form.
+ */
+function readForm(
+  game: BaseGame,
+  program: SequentialProgram,
+  x: readonly Rational[],
+  exact: boolean,
+): ExtensiveForm | null {
+  try {
+    return extensiveFormFromSolution(game, program, x);
+  } catch (error) {
+    if (exact) throw error;
+    return null;
+  }
 }
 
 function facts(

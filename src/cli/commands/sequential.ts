@@ -176,7 +176,7 @@ function renderResult(
     `  orders   ${r.commonOrder ? 'one law for every state (--common-order)' : 'may depend on the state'}`,
     `  status   ${r.status}`,
   ];
-  if (r.value === null || !r.extensiveForm) {
+  if (r.value === null) {
     lines.push(`  (${how})`);
     for (const note of r.certificate.notes) lines.push(`  note: ${note}`);
     return lines.join('\n');
@@ -204,7 +204,10 @@ function renderResult(
       ]),
     ),
   );
-  lines.push('', renderForm(game, r.extensiveForm, display), '');
+  if (r.extensiveForm) {
+    lines.push('', renderForm(game, r.extensiveForm, display));
+  }
+  lines.push('');
   if (r.binding.length === 0) {
     lines.push('Binding sequential obedience constraints: none');
   } else {
