@@ -106,6 +106,26 @@ function answer(
  * for). See the module header for the engines and routes; misuse (a
  * malformed LP) throws a RangeError, while infeasible, unbounded and failed
  * solves are statuses.
+ *
+ * @example
+ * ```ts
+ * import { Rational, solveLp } from 'revelation';
+ * const q = (n) => Rational.int(n);
+ * // maximise x + y subject to x + 2y ≤ 4, 3x + y ≤ 6, x, y ≥ 0
+ * const answer = await solveLp({
+ *   sense: 'maximize',
+ *   variables: [
+ *     { name: 'x', lower: q(0), upper: null, cost: q(1) },
+ *     { name: 'y', lower: q(0), upper: null, cost: q(1) },
+ *   ],
+ *   rows: [
+ *     { name: 'a', indices: [0, 1], coefficients: [q(1), q(2)], lower: null, upper: q(4) },
+ *     { name: 'b', indices: [0, 1], coefficients: [q(3), q(1)], lower: null, upper: q(6) },
+ *   ],
+ * });
+ * answer.value.toString(); // '14/5'
+ * answer.exact; // true
+ * ```
  */
 export async function solveLp(
   lp: LinearProgram,
