@@ -262,3 +262,49 @@ export {
   type MarkedPoint,
   type ProjectionPlotOptions,
 } from './geometry/plot.js';
+
+// Sequential information design (Doval and Ely 2020): src/sequential/.
+export {
+  solveSequential,
+  checkSequential,
+  THREAT_CLAIMS,
+  type SequentialOptions,
+  type SequentialSettings,
+  type SequentialResult,
+  type SequentialCheckResult,
+  type SequentialFacts,
+} from './sequential/sequential.js';
+export {
+  sequentialProgram,
+  SEQUENTIAL_COLUMN_LIMIT,
+  type SequentialProgram,
+  type SequentialProgramOptions,
+  type SequentialForm,
+  type Route,
+} from './sequential/program.js';
+export {
+  OBSERVATION,
+  type ExtensiveForm,
+  type RecommendationPlan,
+  type OrderLaw,
+  type PunishmentEntry,
+  type Instruction,
+} from './sequential/extensive-form.js';
+export {
+  verifyExtensiveForm,
+  type FormVerification,
+} from './sequential/verify.js';
+export {
+  threatTable,
+  type ThreatKind,
+  type ThreatTable,
+  type Punishment,
+  type PunishmentMode,
+} from './sequential/threats.js';
+export {
+  subsetLattice,
+  allOrders,
+  peelOrders,
+  type Lattice,
+  type WeightedOrder,
+} from './sequential/lattice.js';

@@ -11,6 +11,7 @@ import { induceCommand } from './commands/induce.js';
 import { garblingCommand } from './commands/garbling.js';
 import { mechanismCommand } from './commands/mechanism.js';
 import { projectCommand, verticesCommand } from './commands/geometry.js';
+import { sequentialCommand } from './commands/sequential.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
@@ -22,6 +23,7 @@ const commands: readonly Command[] = [
   mechanismCommand,
   verticesCommand,
   projectCommand,
+  sequentialCommand,
 ];
 
 const processOutput: Output = {
