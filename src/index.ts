@@ -64,3 +64,67 @@ export {
   type KernelEntry,
   type RecommendationPosterior,
 } from './bce/information-structure.js';
+
+// Durable-good sale with and without commitment (src/durable/).
+export {
+  durableProblem,
+  parseDurableJson,
+  readDurableFile,
+  withHorizon,
+  priceRevenue,
+  monopolyPrice,
+  MAX_HORIZON,
+  DURABLE_FIELDS,
+  type DurableProblem,
+  type DurableProblemInput,
+} from './durable/problem.js';
+export {
+  solveDurable,
+  revenueByHorizon,
+  settlesAt,
+  REGIMES,
+  type Regime,
+  type DurableOptions,
+  type DurableResult,
+  type HorizonRow,
+} from './durable/durable.js';
+export {
+  commitmentProgram,
+  solveCommitment,
+  type CommitmentProgram,
+  type CommitmentEntry,
+  type CommitmentResult,
+} from './durable/commitment.js';
+export {
+  mediatedProgram,
+  continuationPlans,
+  solveMediated,
+  type MediatedProgram,
+  type MediatedResult,
+  type DeviceEntry,
+  type DeviceMessage,
+} from './durable/mediated.js';
+export {
+  futureSellerGame,
+  futureSellerObedience,
+  lastPeriodPlans,
+  FUTURE_SELLER,
+  type ContinuationPlan,
+} from './durable/future-seller.js';
+export {
+  solvePosted,
+  postedRecursion,
+  postedFrom,
+  plansAt,
+  profileAt,
+  checkPostedPath,
+  type PostedResult,
+  type PostedStep,
+  type PostedRecursion,
+  type Plan,
+  type PlanKind,
+  type MarketState,
+  type Profile,
+  type Segment,
+  type Knot,
+} from './durable/posted.js';

@@ -7,10 +7,11 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { durableCommand } from './commands/durable.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
-const commands: readonly Command[] = [bceCommand, checkCommand];
+const commands: readonly Command[] = [bceCommand, checkCommand, durableCommand];
 
 const processOutput: Output = {
   stdout: (text) =>
