@@ -44,6 +44,14 @@
  * earlier self's favour because the LP may recommend any of her best plans.
  * The obedience rows come from `obedienceRows` (see future-seller.ts).
  *
+ * Payments. The LP sets expected payments P(v). A payment of a report that
+ * is sold with positive chance can be collected on the sale only (P(v)/s
+ * per sale), and after a sale nothing is left to learn. A report never
+ * sold now that still paid would pay in the no-sale event, where the
+ * future seller could read the report off the payment; the result says
+ * whether the optimal device needs that (`paymentsOnSaleOnly`); in every
+ * instance we tried it did not.
+ *
  * T = 1 is the one-period problem: no messages, value max_j v_j Pr(v ≥ v_j).
  *
  * T ≥ 3 (two values; partly exact). The future self's plans are the
@@ -60,10 +68,13 @@
  * obedience pins to that exact posterior. The period-1 device is then
  * optimal over all canonical devices, exactly, GIVEN that from period 2 on
  * the seller's best continuation revenue and the buyer utilities it can
- * leave are those of posted prices. The revenue part holds by Skreta (2006)
- * (posted prices are optimal without commitment in finite horizons); that
- * no other mediated continuation with the same revenue leaves the high
- * value a utility outside [W_min, W_max] is not proved here. So for T ≥ 3
+ * leave are those of posted prices. That devices earn no more than posted
+ * prices with two values is Doval and Skreta's durable-good result (shown
+ * there for an infinite horizon) and what our T = 2 tests confirm for the
+ * last two periods; we rely on it for longer continuations rather than
+ * prove it, and that no mediated continuation of the same revenue leaves
+ * the high value a utility outside [W_min, W_max] is not proved here
+ * either. So for T ≥ 3
  * the answer is the best one-period deviation from posted prices to a
  * designed device, not a full recursion over devices in every period. If
  * R_2 is not convex or has a breakpoint without a kink, we say so and stop
@@ -149,6 +160,12 @@ export interface MediatedResult {
   readonly messages: readonly DeviceMessage[];
   /** The device passed the independent exact re-check. */
   readonly verified: boolean;
+  /**
+   * True when every report that never buys now pays nothing, so all
+   * payments can be collected on a sale and the future seller learns
+   * nothing from them (see the module header); null without a device.
+   */
+  readonly paymentsOnSaleOnly: boolean | null;
   readonly certificate: {
     readonly exact: boolean;
     readonly method: LpMethod | null;
@@ -387,6 +404,7 @@ export async function solveMediated(
       device: [],
       messages: [],
       verified: false,
+      paymentsOnSaleOnly: null,
       certificate: { exact: false, method: null, notes: [] },
       size: { variables: 0, rows: 0 },
       notes: [found.unsupported],
@@ -422,6 +440,7 @@ export async function solveMediated(
       device: [],
       messages: [],
       verified: false,
+      paymentsOnSaleOnly: null,
     };
   }
   const { device, messages } = readDevice(problem, program, solution.x);
@@ -439,6 +458,9 @@ export async function solveMediated(
         're-check; please report this problem',
     );
   }
+  const paymentsOnSaleOnly = device.every(
+    (d) => !d.sale.isZero() || d.payment.isZero(),
+  );
   return {
     ...base,
     status: 'optimal',
@@ -446,6 +468,7 @@ export async function solveMediated(
     device,
     messages,
     verified,
+    paymentsOnSaleOnly,
   };
 }
 

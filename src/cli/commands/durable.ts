@@ -326,6 +326,12 @@ function render(
         ]),
       ),
     );
+    if (rows.some((r) => r.horizon >= 3 && r.mediated !== null)) {
+      lines.push(
+        '  mediated for T ≥ 3: the best period-1 device given the ' +
+          'posted-price continuation (docs/durable.md)',
+      );
+    }
     const settled = settlesAt(rows);
     const last = rows[rows.length - 1].posted;
     if (last) {
