@@ -7,11 +7,19 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { induceCommand } from './commands/induce.js';
+import { garblingCommand } from './commands/garbling.js';
 import { durableCommand } from './commands/durable.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
-const commands: readonly Command[] = [bceCommand, checkCommand, durableCommand];
+const commands: readonly Command[] = [
+  bceCommand,
+  checkCommand,
+  induceCommand,
+  garblingCommand,
+  durableCommand,
+];
 
 const processOutput: Output = {
   stdout: (text) =>

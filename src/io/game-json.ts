@@ -28,6 +28,7 @@
 import { basename, extname } from 'node:path';
 import type { BaseGame, Player, TypeProfileWeight } from '../game/game.js';
 import { ONE, Rational, ZERO, sum } from '../numbers/rational.js';
+import { parseGambitEfg } from './gambit-efg.js';
 import { parseGambitNfg } from './gambit-nfg.js';
 import { InputError } from './input-error.js';
 import { parseJsonText, readInputFile } from './json-text.js';
@@ -64,6 +65,18 @@ const REQUIRED_FIELDS = ['states', 'prior', 'players', 'payoffs'];
  * Validates a parsed JSON game (see docs/game-format.md) and builds the
  * `BaseGame`. Throws an `InputError` at the first problem, located by its
  * path in the file (and the file name, when given).
+ *
+ * @example
+ * ```ts
+ * import { parseGameJson } from 'revelation';
+ * const game = parseGameJson({
+ *   states: ['good', 'bad'],
+ *   prior: [0.55, 0.45],
+ *   players: [{ name: 'firm', actions: ['invest', 'wait'] }],
+ *   payoffs: { good: [[1], [0]], bad: [[-1], [0]] },
+ * });
+ * game.prior.map(String); // ['11/20', '9/20']
+ * ```
  */
 export function parseGameJson(value: unknown, file?: string): BaseGame {
   try {
@@ -81,17 +94,19 @@ export function parseGameJson(value: unknown, file?: string): BaseGame {
  */
 export function readGameFile(path: string): BaseGame {
   const extension = extname(path).toLowerCase();
-  if (extension !== '.json' && extension !== '.nfg') {
+  if (!['.json', '.nfg', '.efg'].includes(extension)) {
     throw new InputError(
       path,
       extension === ''
         ? 'cannot tell the format of a game file without an extension'
         : `cannot read game files ending in "${extension}"`,
-      'a game file ends in .json (JSON game format) or .nfg (Gambit strategic form)',
+      'a game file ends in .json (JSON game format), .nfg (Gambit strategic ' +
+        'form) or .efg (Gambit extensive form, one-stage Bayesian games)',
     );
   }
   const text = readInputFile(path);
   if (extension === '.nfg') return parseGambitNfg(text, path);
+  if (extension === '.efg') return parseGambitEfg(text, path);
   return parseGameJson(parseJsonText(text, path), path);
 }
 
