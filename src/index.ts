@@ -168,8 +168,13 @@ export {
   type CommitmentResult,
 } from './durable/commitment.js';
 export {
-  mediatedProgram,
   continuationPlans,
+  continuationAt,
+  type Continuation,
+  type ContinuationSource,
+} from './durable/continuation.js';
+export {
+  mediatedProgram,
   solveMediated,
   type MediatedProgram,
   type MediatedResult,
@@ -184,14 +189,9 @@ export {
   type ContinuationPlan,
 } from './durable/future-seller.js';
 export {
-  solvePosted,
   postedRecursion,
-  postedFrom,
   plansAt,
   profileAt,
-  checkPostedPath,
-  type PostedResult,
-  type PostedStep,
   type PostedRecursion,
   type Plan,
   type PlanKind,
@@ -200,3 +200,10 @@ export {
   type Segment,
   type Knot,
 } from './durable/posted.js';
+export {
+  solvePosted,
+  postedFrom,
+  checkPostedPath,
+  type PostedResult,
+  type PostedStep,
+} from './durable/posted-path.js';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { solveCommitment } from '../src/durable/commitment.js';
 import { solveDurable } from '../src/durable/durable.js';
 import { solveMediated } from '../src/durable/mediated.js';
-import { solvePosted } from '../src/durable/posted.js';
+import { solvePosted } from '../src/durable/posted-path.js';
 import type { DurableProblem } from '../src/durable/problem.js';
 import { ONE, ZERO, Rational } from '../src/numbers/rational.js';
 import { prng, randomInt } from './helpers/random.js';

@@ -19,7 +19,7 @@ import type { LpOptions } from '../lp/model.js';
 import type { Rational } from '../numbers/rational.js';
 import { solveCommitment, type CommitmentResult } from './commitment.js';
 import { solveMediated, type MediatedResult } from './mediated.js';
-import { solvePosted, type PostedResult } from './posted.js';
+import { solvePosted, type PostedResult } from './posted-path.js';
 import { withHorizon, type DurableProblem } from './problem.js';
 
 /** The regimes, in the order they are reported. */

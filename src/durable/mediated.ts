@@ -52,35 +52,10 @@
  * whether the optimal device needs that (`paymentsOnSaleOnly`); in every
  * instance we tried it did not.
  *
- * T = 1 is the one-period problem: no messages, value max_j v_j Pr(v ≥ v_j).
- *
- * T ≥ 3 (two values; partly exact). The future self's plans are the
- * continuations of the (T − 1)-period game from period 2. We take them from
- * the posted-price recursion (posted.ts): with two values every belief is
- * a state of that recursion, and its period-2 revenue R_2 is piecewise
- * affine in the masses (a, b) of the low and high value, convex, and
- * homogeneous; each affine piece is a plan ℓ with r_ℓ = (α/µ0(v_1), β) and
- * high-value utility in the range [W_min, W_max] the piece allows (the low
- * value always gets 0). Because R_2 is the maximum of these lines,
- * "the plan of message ℓ is best at its posterior" is again the persuasion
- * obedience constraint over the lines; each breakpoint (a strict kink) is
- * a plan of its own whose line is the mean of its neighbours, which
- * obedience pins to that exact posterior. The period-1 device is then
- * optimal over all canonical devices, exactly, GIVEN that from period 2 on
- * the seller's best continuation revenue and the buyer utilities it can
- * leave are those of posted prices. That devices earn no more than posted
- * prices with two values is Doval and Skreta's durable-good result (shown
- * there for an infinite horizon) and what our T = 2 tests confirm for the
- * last two periods; we rely on it for longer continuations rather than
- * prove it, and that no mediated continuation of the same revenue leaves
- * the high value a utility outside [W_min, W_max] is not proved here
- * either. So for T ≥ 3
- * the answer is the best one-period deviation from posted prices to a
- * designed device, not a full recursion over devices in every period. If
- * R_2 is not convex or has a breakpoint without a kink, we say so and stop
- * (status `unsupported`); with three or more values and T ≥ 3 the posterior
- * after a device need not be a cut of the prior, the posted-price recursion
- * does not cover it, and we stop too.
+ * T = 1 and T ≥ 3: the future self's plans come from continuation.ts
+ * (none for T = 1; for T ≥ 3, with two values, the pieces of the
+ * posted-price continuation, which is exact only given that
+ * continuation; see there). The LP above is the same for every horizon.
  */
 
 import { solveLp } from '../lp/solve.js';
@@ -95,10 +70,14 @@ import type {
 import { ONE, ZERO, sum, type Rational } from '../numbers/rational.js';
 import {
   futureSellerObedience,
-  lastPeriodPlans,
   type ContinuationPlan,
 } from './future-seller.js';
-import { postedRecursion, profileAt, type Profile } from './posted.js';
+import type { Profile } from './posted.js';
+import {
+  continuationAt,
+  continuationPlans,
+  type ContinuationSource,
+} from './continuation.js';
 import { monopolyPrice, valueLabel, type DurableProblem } from './problem.js';
 
 /** The LP of the period-1 device, with the meaning of every column. */
@@ -149,10 +128,7 @@ export interface MediatedResult {
   readonly status: LpStatus | 'unsupported';
   readonly value: Rational | null;
   /** Where the future seller's plans come from. */
-  readonly continuation:
-    | 'none (one period)'
-    | 'last-period prices'
-    | 'posted-price continuation from period 2';
+  readonly continuation: ContinuationSource;
   /** True when the value is the exact optimum over the whole regime. */
   readonly exactRegime: boolean;
   readonly plans: readonly string[];
@@ -262,126 +238,6 @@ export function mediatedProgram(
     payment,
     message,
     obedienceRows: { first, count: obedience.rows.length },
-  };
-}
-
-/**
- * The future seller's plans for the problem, or the reason there are none
- * we can trust (see the module header).
- */
-export function continuationPlans(problem: DurableProblem):
-  | {
-      plans: ContinuationPlan[];
-      continuation: MediatedResult['continuation'];
-      exactRegime: boolean;
-      profile: Profile | null;
-    }
-  | { unsupported: string } {
-  const T = problem.horizon;
-  const n = problem.values.length;
-  if (T === 1) {
-    return {
-      plans: [
-        {
-          name: 'no sale',
-          revenue: problem.values.map(() => ZERO),
-          utility: problem.values.map(() => ZERO),
-          description: 'the game is over',
-        },
-      ],
-      continuation: 'none (one period)',
-      exactRegime: true,
-      profile: null,
-    };
-  }
-  if (T === 2) {
-    return {
-      plans: lastPeriodPlans(problem),
-      continuation: 'last-period prices',
-      exactRegime: true,
-      profile: null,
-    };
-  }
-  if (n > 2) {
-    return {
-      unsupported:
-        'mediated devices for T ≥ 3 are implemented for one or two values ' +
-        'only: with three or more values a device can leave the future ' +
-        'seller a belief that is not a cut of the prior, which the ' +
-        'posted-price recursion does not cover',
-    };
-  }
-  const profile = postedRecursion(problem, 2).profiles[2]![n - 1];
-  const segments = profile.segments;
-  for (let i = 1; i < segments.length; i++) {
-    if (!segments[i].beta.gt(segments[i - 1].beta)) {
-      return {
-        unsupported:
-          'the period-2 revenue is not strictly convex at a breakpoint, so ' +
-          'the future seller’s choice cannot be written as obedience over ' +
-          'revenue lines; this instance is not supported',
-      };
-    }
-  }
-  const mu = problem.prior;
-  const coefficients = (alpha: Rational, beta: Rational) =>
-    n === 2 ? [alpha.div(mu[0]), beta] : [beta];
-  const utility = (w: Rational) => (n === 2 ? [ZERO, w] : [w]);
-  const high = (m: Rational) =>
-    n === 2 ? m.div(mu[0].add(m)).toString() : '1';
-  const plans: ContinuationPlan[] = [];
-  const range = (
-    name: string,
-    where: string,
-    revenue: Rational[],
-    wMin: Rational,
-    wMax: Rational,
-  ) => {
-    for (const [w, tag] of wMin.equals(wMax)
-      ? [[wMin, '']]
-      : [
-          [wMin, ', least rent'],
-          [wMax, ', most rent'],
-        ]) {
-      plans.push({
-        name: `${name}${tag ? (w === wMin ? '-' : '+') : ''}`,
-        revenue,
-        utility: utility(w as Rational),
-        description: `the posted-price continuation ${where}${tag}`,
-      });
-    }
-  };
-  segments.forEach((s, i) => {
-    const lo = high(s.lo);
-    const hi = s.hi === null ? '1' : high(s.hi);
-    range(
-      `piece ${i + 1}`,
-      `for Pr(high) in (${lo}, ${hi})`,
-      coefficients(s.alpha, s.beta),
-      s.wMin,
-      s.wMax,
-    );
-  });
-  profile.knots.forEach((knot, i) => {
-    const left = segments[i];
-    const right = segments[i + 1];
-    const half = ONE.div(ONE.add(ONE));
-    range(
-      `kink ${i + 1}`,
-      `at Pr(high) = ${high(knot.m)}`,
-      coefficients(
-        left.alpha.add(right.alpha).mul(half),
-        left.beta.add(right.beta).mul(half),
-      ),
-      knot.wMin,
-      knot.wMax,
-    );
-  });
-  return {
-    plans,
-    continuation: 'posted-price continuation from period 2',
-    exactRegime: false,
-    profile,
   };
 }
 
@@ -558,7 +414,7 @@ function verifyDevice(
       if (!msg.futureRevenue.equals(best)) return false;
     } else {
       // Scale the posterior to the recursion's low-value mass µ0(v_1).
-      const at = posteriorValue(problem, profile, msg.posterior);
+      const at = continuationAt(problem, profile, msg.posterior);
       if (!msg.futureRevenue.equals(at.value)) return false;
       const w = plan.utility[v.length - 1];
       if (w.lt(at.wMin) || w.gt(at.wMax)) return false;
@@ -580,33 +436,4 @@ function verifyDevice(
     ),
   );
   return revenue.equals(value);
-}
-
-/**
- * The posted-price continuation at a posterior (one or two values), per
- * unit of mass: revenue and the range of the top value's utility.
- */
-function posteriorValue(
-  problem: DurableProblem,
-  profile: Profile,
-  posterior: readonly Rational[],
-): { value: Rational; wMin: Rational; wMax: Rational } {
-  const n = problem.values.length;
-  const segments = profile.segments;
-  if (n === 1 || posterior[0].isZero()) {
-    // Only the top value is left: it buys at its value now.
-    const last = segments[segments.length - 1];
-    return { value: problem.values[n - 1], wMin: last.wMin, wMax: last.wMax };
-  }
-  const low = problem.prior[0];
-  if (posterior[1].isZero()) {
-    // Only the low value is left: it buys at its value now; a high value
-    // that pretended otherwise would meet the continuation near m = 0.
-    const first = segments[0];
-    return { value: problem.values[0], wMin: first.wMin, wMax: first.wMax };
-  }
-  const m = posterior[1].mul(low).div(posterior[0]);
-  const at = profileAt(profile, m);
-  const scale = posterior[0].div(low);
-  return { value: at.value.mul(scale), wMin: at.wMin, wMax: at.wMax };
 }
