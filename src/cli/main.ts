@@ -9,6 +9,8 @@ import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
 import { induceCommand } from './commands/induce.js';
 import { garblingCommand } from './commands/garbling.js';
+import { mechanismCommand } from './commands/mechanism.js';
+import { projectCommand, verticesCommand } from './commands/geometry.js';
 import { durableCommand } from './commands/durable.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
@@ -18,6 +20,9 @@ const commands: readonly Command[] = [
   checkCommand,
   induceCommand,
   garblingCommand,
+  mechanismCommand,
+  verticesCommand,
+  projectCommand,
   durableCommand,
 ];
 
