@@ -12,6 +12,7 @@ import { garblingCommand } from './commands/garbling.js';
 import { mechanismCommand } from './commands/mechanism.js';
 import { projectCommand, verticesCommand } from './commands/geometry.js';
 import { sequentialCommand } from './commands/sequential.js';
+import { durableCommand } from './commands/durable.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
@@ -24,6 +25,7 @@ const commands: readonly Command[] = [
   verticesCommand,
   projectCommand,
   sequentialCommand,
+  durableCommand,
 ];
 
 const processOutput: Output = {
