@@ -29,7 +29,7 @@
  */
 
 import { ONE, Rational, sum } from '../numbers/rational.js';
-import { InputError } from './input-error.js';
+import { GambitTokenReader, tokenizeGambit } from './gambit-tokens.js';
 
 /** A chance event: the labelled moves of chance with their probabilities. */
 export interface EfgEvent {
@@ -94,79 +94,12 @@ export interface EfgTree {
   readonly root: EfgNode;
 }
 
-interface Token {
-  readonly kind: '{' | '}' | 'string' | 'word' | 'end';
-  readonly text: string;
-  readonly line: number;
-  readonly column: number;
-}
-
 /**
  * Parses the text of an `.efg` file into its tree. `file` names the source
  * in error messages.
  */
 export function parseEfgTree(text: string, file = '<efg>'): EfgTree {
-  return new EfgReader(tokenize(text, file), file).tree();
-}
-
-function tokenize(text: string, file: string): Token[] {
-  const tokens: Token[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      lineStart = ++i;
-      continue;
-    }
-    // Commas separate payoffs in some files; they carry no meaning.
-    if (/\s/.test(c) || c === ',') {
-      i++;
-      continue;
-    }
-    const column = i - lineStart + 1;
-    if (c === '{' || c === '}') {
-      tokens.push({ kind: c, text: c, line, column });
-      i++;
-    } else if (c === '"') {
-      const startLine = line;
-      let value = '';
-      for (i++; ; i++) {
-        if (i >= text.length) {
-          throw new InputError(
-            `${file}:${startLine}:${column}`,
-            'this string is never closed',
-            'end it with a double quote; write \\" for a quote inside it',
-          );
-        }
-        if (text[i] === '"') break;
-        if (text[i] === '\\' && i + 1 < text.length) i++;
-        if (text[i] === '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-        value += text[i];
-      }
-      i++;
-      tokens.push({ kind: 'string', text: value, line: startLine, column });
-    } else {
-      let j = i;
-      while (j < text.length && !/[\s{}",]/.test(text[j])) j++;
-      tokens.push({ kind: 'word', text: text.slice(i, j), line, column });
-      i = j;
-    }
-  }
-  tokens.push({ kind: 'end', text: '', line, column: i - lineStart + 1 });
-  return tokens;
-}
-
-function describeToken(token: Token): string {
-  if (token.kind === 'end') return 'the end of the file';
-  if (token.kind === 'string')
-    return `the string ${JSON.stringify(token.text)}`;
-  return JSON.stringify(token.text);
+  return new EfgReader(tokenizeGambit(text, file, 'skip'), file).tree();
 }
 
 /** A node being read whose children are still to come. */
@@ -175,17 +108,11 @@ interface OpenNode {
   readonly expected: number;
 }
 
-class EfgReader {
-  private position = 0;
+class EfgReader extends GambitTokenReader {
   private readonly events = new Map<number, EfgEvent>();
   private readonly infosets = new Map<string, EfgInfoset>();
   private readonly outcomes = new Map<number, EfgOutcome>();
   private players = 0;
-
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly file: string,
-  ) {}
 
   tree(): EfgTree {
     // Prologue: EFG 2 R|D "title" { players } ["comment"].
@@ -416,67 +343,6 @@ class EfgReader {
     const outcome = { number, label, payoffs };
     this.outcomes.set(number, outcome);
     return outcome;
-  }
-
-  private peek(): Token {
-    return this.tokens[this.position];
-  }
-
-  private next(): Token {
-    const token = this.tokens[this.position];
-    if (token.kind !== 'end') this.position++;
-    return token;
-  }
-
-  private error(token: Token, problem: string, fix?: string): InputError {
-    return new InputError(
-      `${this.file}:${token.line}:${token.column}`,
-      problem,
-      fix,
-    );
-  }
-
-  private fail(token: Token, expected: string): never {
-    throw this.error(
-      token,
-      `expected ${expected}, found ${describeToken(token)}`,
-    );
-  }
-
-  private expect(kind: Token['kind'], expected: string): Token {
-    const token = this.next();
-    if (token.kind !== kind) this.fail(token, expected);
-    return token;
-  }
-
-  private keyword(word: string, expected: string): void {
-    const token = this.next();
-    if (token.kind !== 'word' || token.text !== word)
-      this.fail(token, expected);
-  }
-
-  private string(expected: string): string {
-    return this.expect('string', expected).text;
-  }
-
-  private stringList(expected: string): string[] {
-    this.expect('{', expected);
-    const list: string[] = [];
-    while (this.peek().kind === 'string') list.push(this.next().text);
-    this.expect('}', `another string or "}" ending ${expected}`);
-    return list;
-  }
-
-  private integer(expected: string, least = 1): number {
-    const token = this.next();
-    if (token.kind !== 'word' || !/^\d+$/.test(token.text)) {
-      this.fail(token, `${expected}: a whole number`);
-    }
-    const value = Number(token.text);
-    if (value < least || !Number.isSafeInteger(value)) {
-      this.fail(token, `${expected}: a whole number of at least ${least}`);
-    }
-    return value;
   }
 
   private number(expected: string): Rational {

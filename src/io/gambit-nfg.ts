@@ -34,103 +34,21 @@
 import { basename, extname } from 'node:path';
 import type { BaseGame } from '../game/game.js';
 import { ONE, Rational, ZERO } from '../numbers/rational.js';
-import { InputError } from './input-error.js';
+import { GambitTokenReader, tokenizeGambit } from './gambit-tokens.js';
 
 /** The largest number of action profiles an `.nfg` game may have. */
 export const MAX_NFG_PROFILES = 2 ** 24;
-
-interface Token {
-  readonly kind: '{' | '}' | ',' | 'string' | 'word' | 'end';
-  readonly text: string;
-  readonly line: number;
-  readonly column: number;
-}
 
 /**
  * Reads the text of a Gambit `.nfg` file into a one-state `BaseGame`.
  * `file` names the source in error messages and gives the default name.
  */
 export function parseGambitNfg(text: string, file = '<nfg>'): BaseGame {
-  const reader = new NfgReader(tokenize(text, file), file);
+  const reader = new NfgReader(tokenizeGambit(text, file, 'token'), file);
   return reader.game(basename(file, extname(file)));
 }
 
-function tokenize(text: string, file: string): Token[] {
-  const tokens: Token[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      lineStart = ++i;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const column = i - lineStart + 1;
-    if (c === '{' || c === '}' || c === ',') {
-      tokens.push({ kind: c, text: c, line, column });
-      i++;
-    } else if (c === '"') {
-      const startLine = line;
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= text.length) {
-          throw new InputError(
-            `${file}:${startLine}:${column}`,
-            'this string is never closed',
-            'end it with a double quote; write \\" for a quote inside it',
-          );
-        }
-        const ch = text[i];
-        if (ch === '"') break;
-        if (ch === '\\' && i + 1 < text.length) {
-          i++;
-          value += text[i];
-        } else value += ch;
-        if (text[i] === '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-        i++;
-      }
-      i++;
-      tokens.push({ kind: 'string', text: value, line: startLine, column });
-    } else {
-      let j = i;
-      while (j < text.length && !/[\s{}",]/.test(text[j])) j++;
-      tokens.push({ kind: 'word', text: text.slice(i, j), line, column });
-      i = j;
-    }
-  }
-  tokens.push({ kind: 'end', text: '', line, column: i - lineStart + 1 });
-  return tokens;
-}
-
-function describeToken(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the file';
-    case 'string':
-      return `the string ${JSON.stringify(token.text)}`;
-    default:
-      return JSON.stringify(token.text);
-  }
-}
-
-class NfgReader {
-  private position = 0;
-
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly file: string,
-  ) {}
-
+class NfgReader extends GambitTokenReader {
   game(defaultName: string): BaseGame {
     // Header: NFG 1 R|D "title" { players }.
     this.keyword('NFG', 'the file to start with "NFG 1 R" or "NFG 1 D"');
@@ -282,68 +200,6 @@ class NfgReader {
         k === 0 || outcomes[k - 1].name === '' ? null : outcomes[k - 1].name;
     }
     return labels;
-  }
-
-  private peek(): Token {
-    return this.tokens[this.position];
-  }
-
-  private next(): Token {
-    const token = this.tokens[this.position];
-    if (token.kind !== 'end') this.position++;
-    return token;
-  }
-
-  private error(token: Token, problem: string, fix?: string): InputError {
-    return new InputError(
-      `${this.file}:${token.line}:${token.column}`,
-      problem,
-      fix,
-    );
-  }
-
-  private fail(token: Token, expected: string): never {
-    throw this.error(
-      token,
-      `expected ${expected}, found ${describeToken(token)}`,
-    );
-  }
-
-  private expect(kind: Token['kind'], expected: string): Token {
-    const token = this.next();
-    if (token.kind !== kind) this.fail(token, expected);
-    return token;
-  }
-
-  private keyword(word: string, expected: string): void {
-    const token = this.next();
-    if (token.kind !== 'word' || token.text !== word)
-      this.fail(token, expected);
-  }
-
-  private string(expected: string): string {
-    return this.expect('string', expected).text;
-  }
-
-  /** `{ "…" "…" … }`, possibly empty. */
-  private stringList(expected: string): string[] {
-    this.expect('{', expected);
-    const list: string[] = [];
-    while (this.peek().kind === 'string') list.push(this.next().text);
-    this.expect('}', `another string or "}" ending ${expected}`);
-    return list;
-  }
-
-  private integer(expected: string, least = 1): number {
-    const token = this.next();
-    if (token.kind !== 'word' || !/^\d+$/.test(token.text)) {
-      this.fail(token, `${expected}: a whole number`);
-    }
-    const value = Number(token.text);
-    if (value < least || !Number.isSafeInteger(value)) {
-      this.fail(token, `${expected}: a whole number of at least ${least}`);
-    }
-    return value;
   }
 
   private number(expected: string): Rational {
