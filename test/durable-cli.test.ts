@@ -8,19 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 import { parseDurableJson } from '../src/durable/problem.js';
 import { InputError } from '../src/io/input-error.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += `${t}\n`),
-    stderr: (t) => (stderr += `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 const example = join(process.cwd(), 'examples', 'durable-coase.json');
 

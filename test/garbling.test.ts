@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 import { compareInformation } from '../src/garbling/compare.js';
 import { findGarbling } from '../src/garbling/garbling.js';
 import type { BaseGame } from '../src/game/game.js';
@@ -161,10 +161,13 @@ test('games that differ in more than their types are refused', async () => {
 });
 
 test('revelation garbling --json', async () => {
-  let stdout = '';
-  const code = await main(
-    ['garbling', signalled, uninformed, '--range', 'designer', '--json'],
-    { stdout: (t) => (stdout += t), stderr: () => undefined },
+  const { code, stdout } = await run(
+    'garbling',
+    signalled,
+    uninformed,
+    '--range',
+    'designer',
+    '--json',
   );
   assert.equal(code, 0);
   const answer = JSON.parse(stdout);

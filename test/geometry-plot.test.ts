@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 import { projectionSvg } from '../src/geometry/plot.js';
 import { projectBce } from '../src/geometry/projection.js';
 import { parseStatistic } from '../src/geometry/statistics.js';
@@ -97,16 +97,6 @@ test('snapshot: chicken correlated equilibrium payoffs', async () => {
   }
   matchesSnapshot('project-chicken.svg', svg);
 });
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += `${t}\n`),
-    stderr: (t) => (stderr += `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 test('project --json: exact vertices counter-clockwise, points located', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'revelation-project-'));

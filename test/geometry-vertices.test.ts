@@ -18,7 +18,7 @@ import {
 import type { LinearProgram } from '../src/lp/model.js';
 import { Rational } from '../src/numbers/rational.js';
 import { readGameFile } from '../src/io/game-json.js';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 
 const shared = join(process.cwd(), '..', 'shared');
 const gambit = (file: string) => join(shared, 'fixtures', 'gambit', file);
@@ -94,16 +94,6 @@ test('the limit stops with a clear message and a correct count so far', async ()
   const all = new Set(full.vertices.map((v) => v.join(' ')));
   for (const v of partial.vertices) assert.ok(all.has(v.join(' ')));
 });
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += `${t}\n`),
-    stderr: (t) => (stderr += `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 test('vertices --json gives vertexCount and dimension', async () => {
   const r = await run('vertices', gambit('ijgt-nau2004-sec5.nfg'), '--json');

@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bceRange, solveBce } from '../src/bce/bce.js';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 import type { BaseGame } from '../src/game/game.js';
 import type { Outcome } from '../src/game/outcome.js';
 import type { Signal } from '../src/game/signal.js';
@@ -249,16 +249,6 @@ test('induce needs one receiver', () => {
     /game: induce needs a game with one player, the receiver; this game has 2 players/,
   );
 });
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += `${t}\n`),
-    stderr: (t) => (stderr += `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 test('revelation induce: --json value, text, tie option, bad files', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'induce-'));
