@@ -36,6 +36,8 @@
  * primitive (entries divided by their gcd), so numbers stay small.
  */
 
+import { gcd } from '../numbers/rational.js';
+
 /** What the enumeration found. */
 export interface ConeRays {
   /**
@@ -227,13 +229,6 @@ function dot(a: readonly bigint[], z: readonly bigint[]): bigint {
 
 function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  a = abs(a);
-  b = abs(b);
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /** v divided by the gcd of its entries (the zero vector is returned as is). */

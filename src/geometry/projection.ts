@@ -34,7 +34,7 @@ import type { BaseGame } from '../game/game.js';
 import type { Outcome } from '../game/outcome.js';
 import { solveLp } from '../lp/solve.js';
 import type { LinearProgram, LpOptions } from '../lp/model.js';
-import { Rational, ZERO } from '../numbers/rational.js';
+import { gcd, Rational, ZERO } from '../numbers/rational.js';
 import type { Statistic } from './statistics.js';
 
 /** A point of the plane, exact. */
@@ -305,11 +305,4 @@ function primitiveDirection(v: Point): Point {
   const b = (v[1].n * scale) / v[1].d;
   const g = gcd(a, b) || 1n;
   return [Rational.of(a / g), Rational.of(b / g)];
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }

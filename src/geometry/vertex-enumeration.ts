@@ -36,7 +36,7 @@ import { bceProgram, outcomeFromColumns } from '../bce/bce.js';
 import type { BaseGame } from '../game/game.js';
 import type { Outcome } from '../game/outcome.js';
 import type { LinearProgram, LpOptions } from '../lp/model.js';
-import { Rational } from '../numbers/rational.js';
+import { gcd, Rational } from '../numbers/rational.js';
 import { affineHull } from './affine-hull.js';
 import { extremeRays, primitive } from './double-description.js';
 import { dot, polyhedronOfLp } from './polyhedron.js';
@@ -238,11 +238,6 @@ function integerRow(row: readonly Rational[]): bigint[] {
   let lcm = 1n;
   for (const x of row) lcm = (lcm / gcd(lcm, x.d)) * x.d;
   return primitive(row.map((x) => (x.n * lcm) / x.d));
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 function compareVectors(u: readonly Rational[], v: readonly Rational[]) {

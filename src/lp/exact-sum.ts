@@ -11,19 +11,7 @@
  * to lowest terms happens once, when the caller asks for a `Rational`.
  */
 
-import { Rational } from '../numbers/rational.js';
-
-/** Greatest common divisor of two BigInts (non-negative result). */
-export function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
+import { gcd, Rational } from '../numbers/rational.js';
 
 /** A running exact sum N / D with D > 0, not kept in lowest terms. */
 export class ExactSum {

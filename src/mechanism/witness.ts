@@ -31,7 +31,7 @@
 
 import { solveLp } from '../lp/solve.js';
 import type { LpOptions, LpRow, LpVariable } from '../lp/model.js';
-import { ONE, Rational, ZERO } from '../numbers/rational.js';
+import { gcd, ONE, Rational, ZERO } from '../numbers/rational.js';
 import type { ConstraintMeaning } from './constraints.js';
 import {
   decodeTypes,
@@ -321,12 +321,6 @@ export async function farkasCombination(
 
 /** The vector times the positive rational that makes it coprime integers. */
 function toCoprimeIntegers(y: readonly Rational[]): Rational[] {
-  const gcd = (a: bigint, b: bigint): bigint => {
-    a = a < 0n ? -a : a;
-    b = b < 0n ? -b : b;
-    while (b !== 0n) [a, b] = [b, a % b];
-    return a;
-  };
   let lcm = 1n;
   for (const v of y) lcm = (lcm * v.d) / gcd(lcm, v.d);
   const ints = y.map((v) => (v.n * lcm) / v.d);

@@ -17,7 +17,8 @@
  * for their denominator size (Khinchin, "Continued Fractions", thm. 16/17).
  */
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of two BigInts (non-negative; gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
