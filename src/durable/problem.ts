@@ -16,7 +16,7 @@
 
 import { InputError } from '../io/input-error.js';
 import { readNumber } from '../io/numbers.js';
-import { parseJsonText, readInputFile } from '../io/json-text.js';
+import { readJsonFile } from '../io/json-text.js';
 import { checkFields, expectArray, expectObject } from '../io/json-value.js';
 import { ONE, ZERO, sum, type Rational } from '../numbers/rational.js';
 
@@ -183,7 +183,7 @@ export function parseDurableJson(
 
 /** Reads a problem file (see `parseDurableJson`). */
 export function readDurableFile(path: string): DurableProblem {
-  return parseDurableJson(parseJsonText(readInputFile(path), path), path);
+  return parseDurableJson(readJsonFile(path), path);
 }
 
 /** The same problem with another horizon (no re-validation of the rest). */

@@ -30,7 +30,7 @@ import type { BaseGame, Player, TypeProfileWeight } from '../game/game.js';
 import { ONE, Rational, ZERO, sum } from '../numbers/rational.js';
 import { parseGambitEfg } from './gambit-efg.js';
 import { parseGambitNfg } from './gambit-nfg.js';
-import { InputError } from './input-error.js';
+import { InputError, locatedInFile } from './input-error.js';
 import { parseJsonText, readInputFile } from './json-text.js';
 import {
   checkFields,
@@ -79,12 +79,7 @@ const REQUIRED_FIELDS = ['states', 'prior', 'players', 'payoffs'];
  * ```
  */
 export function parseGameJson(value: unknown, file?: string): BaseGame {
-  try {
-    return readGame(value, file);
-  } catch (e) {
-    if (file !== undefined && e instanceof InputError) throw e.inFile(file);
-    throw e;
-  }
+  return locatedInFile(file, () => readGame(value, file));
 }
 
 /**

@@ -29,3 +29,17 @@ export class InputError extends Error {
     return new InputError(where, this.problem, this.fix);
   }
 }
+
+/**
+ * Runs `read` and returns its result; an `InputError` it throws is located
+ * inside `file` (see `InputError.inFile`) when a file is named. Other
+ * errors pass through unchanged.
+ */
+export function locatedInFile<T>(file: string | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (file !== undefined && e instanceof InputError) throw e.inFile(file);
+    throw e;
+  }
+}

@@ -9,7 +9,8 @@
  * `FILE:LINE:COLUMN: invalid JSON: expected ..., found ...`.
  * Lines and columns count from 1; a column counts UTF-16 code units. A
  * leading byte-order mark is ignored. `readInputFile` reads a file's text
- * with an error that names the file when it cannot.
+ * with an error that names the file when it cannot; `readJsonFile` does
+ * both, reading and parsing.
  */
 
 import { readFileSync } from 'node:fs';
@@ -58,6 +59,14 @@ export function parseJsonText(text: string, file = '<input>'): unknown {
       `invalid JSON: expected ${expected}, found ${found}`,
     );
   }
+}
+
+/**
+ * Reads a JSON file and parses it: the value, or an `InputError` naming
+ * the file (and, for a syntax error, `file:line:column`).
+ */
+export function readJsonFile(path: string): unknown {
+  return parseJsonText(readInputFile(path), path);
 }
 
 /** 1-based line and column of a character offset. */

@@ -27,8 +27,8 @@
 import { type BaseGame, encodeProfile, profileCount } from '../game/game.js';
 import { ONE, type Rational, ZERO, sum } from '../numbers/rational.js';
 import { nameIndex, readTypeProfile } from './game-json.js';
-import { InputError } from './input-error.js';
-import { parseJsonText, readInputFile } from './json-text.js';
+import { InputError, locatedInFile } from './input-error.js';
+import { readJsonFile } from './json-text.js';
 import {
   checkFields,
   describe,
@@ -62,17 +62,12 @@ export function parseOutcomeJson(
   game: BaseGame,
   file?: string,
 ): Outcome {
-  try {
-    return readOutcome(value, game);
-  } catch (e) {
-    if (file !== undefined && e instanceof InputError) throw e.inFile(file);
-    throw e;
-  }
+  return locatedInFile(file, () => readOutcome(value, game));
 }
 
 /** Reads and validates a JSON outcome file for `game`. */
 export function readOutcomeFile(path: string, game: BaseGame): Outcome {
-  return parseOutcomeJson(parseJsonText(readInputFile(path), path), game, path);
+  return parseOutcomeJson(readJsonFile(path), game, path);
 }
 
 interface Cell {

@@ -26,8 +26,8 @@
 import type { BaseGame } from '../game/game.js';
 import type { Signal } from '../game/signal.js';
 import { ONE, ZERO, sum } from '../numbers/rational.js';
-import { InputError } from './input-error.js';
-import { parseJsonText, readInputFile } from './json-text.js';
+import { InputError, locatedInFile } from './input-error.js';
+import { readJsonFile } from './json-text.js';
 import {
   checkFields,
   describe,
@@ -54,17 +54,12 @@ export function parseSignalJson(
   game: BaseGame,
   file?: string,
 ): Signal {
-  try {
-    return readSignal(value, game);
-  } catch (e) {
-    if (file !== undefined && e instanceof InputError) throw e.inFile(file);
-    throw e;
-  }
+  return locatedInFile(file, () => readSignal(value, game));
 }
 
 /** Reads and validates a JSON signal file for `game`. */
 export function readSignalFile(path: string, game: BaseGame): Signal {
-  return parseSignalJson(parseJsonText(readInputFile(path), path), game, path);
+  return parseSignalJson(readJsonFile(path), game, path);
 }
 
 /** A signal as the JSON object `parseSignalJson` reads back. */

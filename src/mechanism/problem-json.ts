@@ -24,8 +24,8 @@
  */
 
 import { basename, extname } from 'node:path';
-import { InputError } from '../io/input-error.js';
-import { parseJsonText, readInputFile } from '../io/json-text.js';
+import { InputError, locatedInFile } from '../io/input-error.js';
+import { readJsonFile } from '../io/json-text.js';
 import {
   checkFields,
   describe,
@@ -82,17 +82,12 @@ export function parseMechanismJson(
   value: unknown,
   file?: string,
 ): MechanismProblem {
-  try {
-    return readProblem(value, file);
-  } catch (e) {
-    if (file !== undefined && e instanceof InputError) throw e.inFile(file);
-    throw e;
-  }
+  return locatedInFile(file, () => readProblem(value, file));
 }
 
 /** Reads and validates a mechanism problem file (JSON). */
 export function readMechanismFile(path: string): MechanismProblem {
-  return parseMechanismJson(parseJsonText(readInputFile(path), path), path);
+  return parseMechanismJson(readJsonFile(path), path);
 }
 
 /**
@@ -104,13 +99,11 @@ export function readMechanismInto(
   problem: MechanismProblem,
   path: string,
 ): MechanismProblem {
-  const value = parseJsonText(readInputFile(path), path);
-  try {
-    return { ...problem, ...readGivenMechanism(value, '', problem) };
-  } catch (e) {
-    if (e instanceof InputError) throw e.inFile(path);
-    throw e;
-  }
+  const value = readJsonFile(path);
+  return locatedInFile(path, () => ({
+    ...problem,
+    ...readGivenMechanism(value, '', problem),
+  }));
 }
 
 function readProblem(
