@@ -18,7 +18,15 @@ import {
 } from '../src/lp/exact-simplex.js';
 import { discardHighsRuntime } from '../src/lp/highs-engine.js';
 import type { LpBasis } from '../src/lp/model.js';
-import { program, q, row, texts, variable } from './lp-helpers.js';
+import {
+  dense,
+  program,
+  q,
+  row,
+  textbookLp,
+  texts,
+  variable,
+} from './lp-helpers.js';
 
 test('a denominator of 10^9 + 7 defeats rounding; the basis route certifies', async () => {
   // x* = 1/(10^9 + 7) ≈ 1e-9 rounds to 0, which violates the row.
@@ -42,15 +50,7 @@ test('rounding to a simpler nearby fraction fails; the basis route recovers it',
     'minimize',
     [variable('x', 1), variable('y', 2)],
     [
-      row(
-        'floor',
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        '1000000000003/3000000000000',
-        null,
-      ),
+      row('floor', dense(1, 1), '1000000000003/3000000000000', null),
       row('cap', [[0, 1]], null, 5),
     ],
   );
@@ -60,39 +60,15 @@ test('rounding to a simpler nearby fraction fails; the basis route recovers it',
   assert.deepEqual(texts(s.x), ['1000000000003/3000000000000', '0']);
 });
 
-const textbook = program(
-  'maximize',
-  [variable('x', 1), variable('y', 1)],
-  [
-    row(
-      'a',
-      [
-        [0, 1],
-        [1, 2],
-      ],
-      null,
-      4,
-    ),
-    row(
-      'b',
-      [
-        [0, 3],
-        [1, 1],
-      ],
-      null,
-      6,
-    ),
-  ],
-);
 const slackBasis: LpBasis = {
   columns: ['lower', 'lower'],
   rows: ['basic', 'basic'],
 };
 
 test('route 3: wrong floats and a suboptimal basis go to the exact simplex', () => {
-  const columns = columnsOf(textbook);
+  const columns = columnsOf(textbookLp);
   const outcome = certifyOptimum(
-    textbook,
+    textbookLp,
     { x: [1.5, 1.25], rowDuals: [0.5, 0.5], basis: slackBasis },
     columns,
   );
@@ -106,9 +82,9 @@ test('route 3: wrong floats and a suboptimal basis go to the exact simplex', () 
 
 test('route 3 can be switched off', () => {
   const outcome = certifyOptimum(
-    textbook,
+    textbookLp,
     { x: [1.5, 1.25], rowDuals: [0.5, 0.5], basis: slackBasis },
-    columnsOf(textbook),
+    columnsOf(textbookLp),
     { exactSimplex: false },
   );
   assert.equal(outcome.optimum, null);
@@ -119,7 +95,7 @@ test('the basis route solves the optimal basis exactly', () => {
     columns: ['basic', 'basic'],
     rows: ['upper', 'upper'],
   };
-  const attempt = certifyByBasis(textbook, optimal, columnsOf(textbook));
+  const attempt = certifyByBasis(textbookLp, optimal, columnsOf(textbookLp));
   assert.ok(attempt.ok);
   assert.deepEqual(texts(attempt.result.x), ['8/5', '6/5']);
   assert.deepEqual(texts(attempt.result.rowDuals), ['2/5', '1/5']);
@@ -130,12 +106,12 @@ test('the basis route rejects a basis with the wrong count', () => {
     columns: ['basic', 'basic'],
     rows: ['basic', 'upper'],
   };
-  const attempt = certifyByBasis(textbook, wrong, columnsOf(textbook));
+  const attempt = certifyByBasis(textbookLp, wrong, columnsOf(textbookLp));
   assert.equal(attempt.ok, false);
 });
 
 test('the exact simplex warm-started at the optimum takes no pivot', () => {
-  const result = solveExactSimplex(textbook, {
+  const result = solveExactSimplex(textbookLp, {
     columns: ['basic', 'basic'],
     rows: ['upper', 'upper'],
   });
@@ -149,26 +125,7 @@ test('a singular start basis falls back to the slack basis', () => {
   const lp = program(
     'maximize',
     [variable('x', 1), variable('y', 1)],
-    [
-      row(
-        'a',
-        [
-          [0, 1],
-          [1, 2],
-        ],
-        null,
-        4,
-      ),
-      row(
-        'b',
-        [
-          [0, 2],
-          [1, 4],
-        ],
-        null,
-        9,
-      ),
-    ],
+    [row('a', dense(1, 2), null, 4), row('b', dense(2, 4), null, 9)],
   );
   const result = solveExactSimplex(lp, {
     columns: ['basic', 'basic'],
@@ -184,20 +141,24 @@ test('a singular start basis falls back to the slack basis', () => {
 test('optimality checks reject wrong duals and infeasible points', () => {
   const x = [q('8/5'), q('6/5')];
   assert.equal(
-    checkOptimality(textbook, x, [q('2/5'), q('1/5')]).optimal,
+    checkOptimality(textbookLp, x, [q('2/5'), q('1/5')]).optimal,
     true,
   );
-  const wrongSign = checkOptimality(textbook, x, [q('-2/5'), q('1')]);
+  const wrongSign = checkOptimality(textbookLp, x, [q('-2/5'), q('1')]);
   assert.match(
     wrongSign.failure ?? '',
     /row 'a' has dual -2\/5 of the wrong sign/,
   );
-  const gap = checkOptimality(textbook, [q(1), q(1)], [q('2/5'), q('1/5')]);
+  const gap = checkOptimality(textbookLp, [q(1), q(1)], [q('2/5'), q('1/5')]);
   assert.match(
     gap.failure ?? '',
     /primal value 2 differs from dual value 14\/5/,
   );
-  const outside = checkOptimality(textbook, [q(2), q(1)], [q('2/5'), q('1/5')]);
+  const outside = checkOptimality(
+    textbookLp,
+    [q(2), q(1)],
+    [q('2/5'), q('1/5')],
+  );
   assert.match(outside.failure ?? '', /row 'a' activity 4 is above 4|row 'b'/);
 });
 
@@ -205,26 +166,7 @@ test('Farkas certificates are accepted with either sign of the float ray', () =>
   const lp = program(
     'maximize',
     [variable('x', 1, 0, 1), variable('y', 1, 0, 1)],
-    [
-      row(
-        'a',
-        [
-          [0, 1],
-          [1, 2],
-        ],
-        null,
-        4,
-      ),
-      row(
-        'b',
-        [
-          [0, 3],
-          [1, 1],
-        ],
-        100,
-        null,
-      ),
-    ],
+    [row('a', dense(1, 2), null, 4), row('b', dense(3, 1), 100, null)],
   );
   const columns = columnsOf(lp);
   for (const ray of [
@@ -247,17 +189,7 @@ test('regression: a Farkas check pays z_j > 0 at the lower bound of x_j', () => 
   const lp = program(
     'minimize',
     [variable('x3', 3, 0, 5), variable('x5', 6)],
-    [
-      row(
-        'r1',
-        [
-          [0, -1],
-          [1, '-5/3'],
-        ],
-        1,
-        1,
-      ),
-    ],
+    [row('r1', dense(-1, '-5/3'), 1, 1)],
   );
   assert.equal(checkFarkas(lp, [q(-1)]), true);
   assert.equal(checkFarkas(lp, [q(1)]), false);
@@ -267,40 +199,21 @@ test('solveExactSimplexFrom refuses a singular start instead of restarting', () 
   const lp = program(
     'maximize',
     [variable('x', 1), variable('y', 1)],
-    [
-      row(
-        'a',
-        [
-          [0, 1],
-          [1, 2],
-        ],
-        null,
-        4,
-      ),
-      row(
-        'b',
-        [
-          [0, 2],
-          [1, 4],
-        ],
-        null,
-        9,
-      ),
-    ],
+    [row('a', dense(1, 2), null, 4), row('b', dense(2, 4), null, 9)],
   );
   const singular: LpBasis = {
     columns: ['basic', 'basic'],
     rows: ['upper', 'upper'],
   };
   assert.equal(solveExactSimplexFrom(lp, singular), null);
-  const result = solveExactSimplexFrom(textbook, singular);
+  const result = solveExactSimplexFrom(textbookLp, singular);
   assert.equal(result?.status, 'optimal');
 });
 
 test('a discarded HiGHS runtime is reloaded on the next solve', async () => {
   // After an Aborted() the runtime is discarded the same way.
   discardHighsRuntime();
-  const s = await solveLp(textbook);
+  const s = await solveLp(textbookLp);
   assert.equal(s.status, 'optimal');
   assert.equal(s.value?.toString(), '14/5');
 });
@@ -312,26 +225,7 @@ test("route 3: a 1e-12 reduced cost under HiGHS's tolerance is repaired exactly"
   const maximise = program(
     'maximize',
     [variable('x', 2), { ...variable('y', 1), cost: q(1).add(eps) }],
-    [
-      row(
-        'c',
-        [
-          [0, 2],
-          [1, 1],
-        ],
-        null,
-        2,
-      ),
-      row(
-        'd',
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        null,
-        3,
-      ),
-    ],
+    [row('c', dense(2, 1), null, 2), row('d', dense(1, 1), null, 3)],
   );
   const s = await solveLp(maximise);
   assert.equal(s.method, 'highs+exact-simplex');
@@ -348,16 +242,7 @@ test("route 3: a 1e-12 reduced cost under HiGHS's tolerance is repaired exactly"
       variable('z', 3),
     ],
     [
-      row(
-        'c',
-        [
-          [0, 1],
-          [1, 1],
-          [2, 1],
-        ],
-        1,
-        null,
-      ),
+      row('c', dense(1, 1, 1), 1, null),
       row(
         'e',
         [

@@ -43,6 +43,14 @@ export function row(
   };
 }
 
+/**
+ * The terms of a row with a coefficient for every variable in order:
+ * `dense(1, 2)` is `[[0, 1], [1, 2]]`.
+ */
+export function dense(...coefficients: Num[]): [number, Num][] {
+  return coefficients.map((a, j) => [j, a]);
+}
+
 /** An LP from its parts. */
 export function program(
   sense: 'maximize' | 'minimize',
@@ -59,6 +67,17 @@ export function program(
       : { objectiveOffset: q(objectiveOffset) }),
   };
 }
+
+/**
+ * The textbook LP: max x + y subject to x + 2y ≤ 4 (row a), 3x + y ≤ 6
+ * (row b) and x, y ≥ 0. Its optimum is (8/5, 6/5), value 14/5, with row
+ * duals (2/5, 1/5).
+ */
+export const textbookLp: LinearProgram = program(
+  'maximize',
+  [variable('x', 1), variable('y', 1)],
+  [row('a', dense(1, 2), null, 4), row('b', dense(3, 1), null, 6)],
+);
 
 /** Rationals as strings, for readable deep-equality assertions. */
 export function texts(

@@ -8,7 +8,15 @@ import {
   checkUnbounded,
 } from '../src/lp/certificate.js';
 import type { LinearProgram, LpSolution } from '../src/lp/model.js';
-import { program, q, row, texts, variable } from './lp-helpers.js';
+import {
+  dense,
+  program,
+  q,
+  row,
+  textbookLp,
+  texts,
+  variable,
+} from './lp-helpers.js';
 
 const engines = ['auto', 'exact'] as const;
 
@@ -26,35 +34,10 @@ function assertCertified(lp: LinearProgram, s: LpSolution): void {
   }
 }
 
-const twoRows = program(
-  'maximize',
-  [variable('x', 1), variable('y', 1)],
-  [
-    row(
-      'a',
-      [
-        [0, 1],
-        [1, 2],
-      ],
-      null,
-      4,
-    ),
-    row(
-      'b',
-      [
-        [0, 3],
-        [1, 1],
-      ],
-      null,
-      6,
-    ),
-  ],
-);
-
 for (const engine of engines) {
   test(`${engine}: textbook LP, optimum (8/5, 6/5) with duals (2/5, 1/5)`, async () => {
-    const s = await solveLp(twoRows, { engine });
-    assertCertified(twoRows, s);
+    const s = await solveLp(textbookLp, { engine });
+    assertCertified(textbookLp, s);
     assert.equal(s.value?.toString(), '14/5');
     assert.deepEqual(texts(s.x), ['8/5', '6/5']);
     assert.deepEqual(texts(s.rowDuals), ['2/5', '1/5']);
@@ -71,24 +54,8 @@ for (const engine of engines) {
       'maximize',
       ['x', 'y', 'z', 'w'].map((name) => variable(name, 1)),
       [
-        row(
-          'a',
-          [
-            [0, 3],
-            [1, 1],
-          ],
-          null,
-          1,
-        ),
-        row(
-          'b',
-          [
-            [0, 1],
-            [1, 5],
-          ],
-          null,
-          2,
-        ),
+        row('a', dense(3, 1), null, 1),
+        row('b', dense(1, 5), null, 2),
         row(
           'c',
           [
@@ -121,25 +88,8 @@ for (const engine of engines) {
       'minimize',
       [variable('x', 2), variable('y', 3), variable('z', 1)],
       [
-        row(
-          'sum',
-          [
-            [0, 1],
-            [1, 1],
-            [2, 1],
-          ],
-          1,
-          1,
-        ),
-        row(
-          'diff',
-          [
-            [0, 1],
-            [1, -1],
-          ],
-          '1/3',
-          '1/3',
-        ),
+        row('sum', dense(1, 1, 1), 1, 1),
+        row('diff', dense(1, -1), '1/3', '1/3'),
       ],
     );
     const s = await solveLp(lp, { engine });
@@ -153,24 +103,8 @@ for (const engine of engines) {
       'minimize',
       [variable('x', 1, null), variable('y', 1, null)],
       [
-        row(
-          'floor',
-          [
-            [0, 1],
-            [1, 1],
-          ],
-          '-5/3',
-          null,
-        ),
-        row(
-          'gap',
-          [
-            [0, 1],
-            [1, -1],
-          ],
-          '1/2',
-          '1/2',
-        ),
+        row('floor', dense(1, 1), '-5/3', null),
+        row('gap', dense(1, -1), '1/2', '1/2'),
       ],
     );
     const s = await solveLp(lp, { engine });
@@ -187,27 +121,7 @@ for (const engine of engines) {
         variable('y', 4, 0, 1),
         variable('z', 3, 0, '1/2'),
       ],
-      [
-        row(
-          'total',
-          [
-            [0, 1],
-            [1, 1],
-            [2, 1],
-          ],
-          null,
-          2,
-        ),
-        row(
-          'mix',
-          [
-            [0, 2],
-            [1, 1],
-          ],
-          null,
-          2,
-        ),
-      ],
+      [row('total', dense(1, 1, 1), null, 2), row('mix', dense(2, 1), null, 2)],
       '1/10',
     );
     const s = await solveLp(lp, { engine });
@@ -223,24 +137,8 @@ for (const engine of engines) {
       [
         row('x', [[0, 1]], null, 1),
         row('y', [[1, 1]], null, 1),
-        row(
-          'sum',
-          [
-            [0, 1],
-            [1, 1],
-          ],
-          null,
-          2,
-        ),
-        row(
-          'order',
-          [
-            [0, 1],
-            [1, -1],
-          ],
-          null,
-          0,
-        ),
+        row('sum', dense(1, 1), null, 2),
+        row('order', dense(1, -1), null, 0),
       ],
     );
     const s = await solveLp(lp, { engine });
@@ -260,28 +158,8 @@ for (const engine of engines) {
         variable('x7', 6),
       ],
       [
-        row(
-          'r1',
-          [
-            [0, '1/4'],
-            [1, -8],
-            [2, -1],
-            [3, 9],
-          ],
-          null,
-          0,
-        ),
-        row(
-          'r2',
-          [
-            [0, '1/2'],
-            [1, -12],
-            [2, '-1/2'],
-            [3, 3],
-          ],
-          null,
-          0,
-        ),
+        row('r1', dense('1/4', -8, -1, 9), null, 0),
+        row('r2', dense('1/2', -12, '-1/2', 3), null, 0),
         row('r3', [[2, 1]], null, 1),
       ],
     );
@@ -295,26 +173,7 @@ for (const engine of engines) {
     const lp = program(
       'maximize',
       [variable('x', 1), variable('y', 1)],
-      [
-        row(
-          'cap',
-          [
-            [0, 1],
-            [1, 1],
-          ],
-          null,
-          1,
-        ),
-        row(
-          'need',
-          [
-            [0, 1],
-            [1, 1],
-          ],
-          '3/2',
-          null,
-        ),
-      ],
+      [row('cap', dense(1, 1), null, 1), row('need', dense(1, 1), '3/2', null)],
     );
     const s = await solveLp(lp, { engine });
     assert.equal(s.status, 'infeasible');
@@ -330,26 +189,7 @@ for (const engine of engines) {
     const lp = program(
       'minimize',
       [variable('x', 1, null), variable('y', -1, null)],
-      [
-        row(
-          'one',
-          [
-            [0, 1],
-            [1, 1],
-          ],
-          1,
-          1,
-        ),
-        row(
-          'three',
-          [
-            [0, 2],
-            [1, 2],
-          ],
-          3,
-          3,
-        ),
-      ],
+      [row('one', dense(1, 1), 1, 1), row('three', dense(2, 2), 3, 3)],
     );
     const s = await solveLp(lp, { engine });
     assert.equal(s.status, 'infeasible');
@@ -361,17 +201,7 @@ for (const engine of engines) {
     const lp = program(
       'maximize',
       [variable('x', 1), variable('y', 1)],
-      [
-        row(
-          'a',
-          [
-            [0, 1],
-            [1, -1],
-          ],
-          null,
-          1,
-        ),
-      ],
+      [row('a', dense(1, -1), null, 1)],
     );
     const s = await solveLp(lp, { engine });
     assert.equal(s.status, 'unbounded');
@@ -400,7 +230,7 @@ test('contradictory bounds are infeasible without an engine', async () => {
 });
 
 test('float arithmetic returns uncertified rounded floats', async () => {
-  const s = await solveLp(twoRows, { arithmetic: 'float' });
+  const s = await solveLp(textbookLp, { arithmetic: 'float' });
   assert.equal(s.status, 'optimal');
   assert.equal(s.exact, false);
   assert.equal(s.method, 'highs-float');
