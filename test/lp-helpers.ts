@@ -1,6 +1,7 @@
 // Small builders for LP tests: numbers are written as text ("3/7", "-2",
 // "0.5") and parsed exactly, and a missing bound is null.
 import { Rational } from '../src/numbers/rational.js';
+import { prng, randomInt } from './helpers/random.js';
 import type { LinearProgram, LpRow, LpVariable } from '../src/lp/model.js';
 
 /** Parses a number written as text (or an integer) exactly. */
@@ -87,28 +88,10 @@ export function texts(
 }
 
 /**
- * A seeded pseudo-random generator (mulberry32): the same seed gives the
- * same sequence, so random tests are reproducible.
+ * The seeded generator (mulberry32) and whole numbers in lo..hi of
+ * helpers/random.ts, under the names the LP tests use.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A random integer in lo..hi inclusive. */
-export function randomInt(
-  random: () => number,
-  lo: number,
-  hi: number,
-): number {
-  return lo + Math.floor(random() * (hi - lo + 1));
-}
+export { prng as seededRandom, randomInt };
 
 /**
  * A random LP with n variables and m rows: small integer or halved/thirded
