@@ -6,12 +6,20 @@
 
 import { bceRange, solveBce, type BceResult } from '../../bce/bce.js';
 import { readGameFile } from '../../io/game-json.js';
-import { InputError } from '../../io/input-error.js';
 import type { BaseGame } from '../../game/game.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { lpOptions, renderInformationStructure } from './shared.js';
+import {
+  bindingLines,
+  certifiedHow,
+  heading,
+  lpOptions,
+  oneGameFile,
+  oneMode,
+  outcomeLines,
+  renderInformationStructure,
+} from './shared.js';
 
 export const bceCommand: Command = {
   name: 'bce',
@@ -25,29 +33,20 @@ export const bceCommand: Command = {
       values: ['max', 'min', 'range', 'decimals', 'engine'],
       flags: ['json', 'float'],
     });
-    if (args.positional.length !== 1) {
-      throw new InputError(
-        'revelation bce',
-        `expected one game file, got ${args.positional.length}`,
-        `usage: ${bceCommand.usage}`,
-      );
-    }
-    const asked = (['max', 'min', 'range'] as const).filter((k) =>
-      args.values.has(k),
+    const file = oneGameFile(args, bceCommand);
+    const mode = oneMode(
+      args,
+      bceCommand,
+      ['max', 'min', 'range'],
+      'give exactly one of --max OBJ, --min OBJ, --range OBJ',
+      "OBJ is designer, welfare or a player's name",
     );
-    if (asked.length !== 1) {
-      throw new InputError(
-        'revelation bce',
-        'give exactly one of --max OBJ, --min OBJ, --range OBJ',
-        "OBJ is designer, welfare or a player's name",
-      );
-    }
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
-    const game = readGameFile(args.positional[0]);
+    const game = readGameFile(file);
     const options = lpOptions(args);
-    const objective = args.values.get(asked[0]) as string;
+    const objective = args.values.get(mode) as string;
 
-    if (asked[0] === 'range') {
+    if (mode === 'range') {
       const range = await bceRange(game, { ...options, objective });
       if (args.flags.has('json')) {
         out.stdout(
@@ -80,7 +79,7 @@ export const bceCommand: Command = {
       return 0;
     }
 
-    const sense = asked[0] === 'max' ? 'maximize' : 'minimize';
+    const sense = mode === 'max' ? 'maximize' : 'minimize';
     const result = await solveBce(game, { ...options, objective, sense });
     if (args.flags.has('json')) {
       out.stdout(
@@ -101,10 +100,6 @@ export const bceCommand: Command = {
   },
 };
 
-function heading(game: BaseGame, what: string): string {
-  return `${game.name ? `${game.name}: ` : ''}${what}`;
-}
-
 /** The JSON form of a result: everything but the dense outcome table. */
 function jsonResult(result: BceResult): object {
   const { outcomeTable: _unused, ...rest } = result;
@@ -113,9 +108,7 @@ function jsonResult(result: BceResult): object {
 
 function renderResult(game: BaseGame, r: BceResult, display: Display): string {
   const lines: string[] = [];
-  const how = r.certificate.exact
-    ? `exact, certified by ${r.certificate.method}`
-    : `FLOAT, not certified (${r.certificate.method})`;
+  const how = certifiedHow(r.certificate);
   lines.push(`  status  ${r.status}`);
   if (r.value === null) {
     lines.push(`  (${how})`);
@@ -124,20 +117,7 @@ function renderResult(game: BaseGame, r: BceResult, display: Display): string {
   }
   lines.push(`  value   ${show(r.value, display)}   (${how})`);
   lines.push('');
-  const typed = game.hasTypes;
-  const players = game.players.map((p) => p.name);
-  lines.push(typed ? 'Outcome π(θ, t, a)' : 'Outcome π(θ, a)');
-  lines.push(
-    table(
-      ['state', ...(typed ? ['types'] : []), ...players, 'p'],
-      r.outcome.map((c) => [
-        c.state,
-        ...(typed ? [(c.types ?? []).join(',')] : []),
-        ...c.actions,
-        show(c.p, display),
-      ]),
-    ),
-  );
+  lines.push(...outcomeLines(game, r.outcome, display));
   if (r.informationStructure) {
     lines.push('');
     lines.push(
@@ -145,24 +125,9 @@ function renderResult(game: BaseGame, r: BceResult, display: Display): string {
     );
   }
   lines.push('');
-  if (r.binding.length === 0) {
-    lines.push('Binding obedience constraints: none');
-  } else {
-    lines.push('Binding obedience constraints (with dual prices)');
-    lines.push(
-      table(
-        ['player', ...(typed ? ['type'] : []), 'told', 'tempted by', 'price'],
-        r.binding.map((b) => [
-          b.player,
-          ...(typed ? [b.type ?? ''] : []),
-          b.recommended,
-          b.deviation,
-          show(b.price, display),
-        ]),
-      ),
-    );
-  }
+  lines.push(...bindingLines(game, 'obedience', r.binding, display));
   if (r.duals) {
+    const typed = game.hasTypes;
     lines.push('');
     lines.push('Dual prices of the prior (value of mass in each state)');
     lines.push(

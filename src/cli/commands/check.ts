@@ -11,7 +11,7 @@ import { readOutcomeFile } from '../../io/outcome-json.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { renderInformationStructure } from './shared.js';
+import { heading, renderInformationStructure } from './shared.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -46,7 +46,7 @@ export const checkCommand: Command = {
       return 0;
     }
     const lines = [
-      `${game.name ? `${game.name}: ` : ''}is the outcome a BCE?`,
+      heading(game, 'is the outcome a BCE?'),
       `  ${result.consistent ? 'yes: consistent' : 'no: not consistent'} (decided in exact arithmetic)`,
     ];
     if (!result.consistent) {

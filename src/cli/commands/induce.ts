@@ -17,6 +17,7 @@ import { readSignalFile } from '../../io/signal-json.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
+import { heading } from './shared.js';
 
 export const induceCommand: Command = {
   name: 'induce',
@@ -80,7 +81,7 @@ function render(
   const receiver = game.players[0];
   const title = signalName ? `the signal "${signalName}"` : 'the signal';
   const lines = [
-    `${game.name ? `${game.name}: ` : ''}what ${title} induces`,
+    heading(game, `what ${title} induces`),
     `  value     ${show(r.value, display)}   (${r.objective}, exact)`,
     `  receiver  ${show(r.receiverValue, display)}   (${receiver.name}'s expected payoff)`,
     `  ties      ${r.tieRule}`,

@@ -20,7 +20,7 @@ import { Rational } from '../../numbers/rational.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { lpOptions } from './shared.js';
+import { heading, lpOptions, oneGameFile } from './shared.js';
 
 export const projectCommand: Command = {
   name: 'project',
@@ -36,13 +36,7 @@ export const projectCommand: Command = {
       flags: ['json'],
       repeatable: ['point'],
     });
-    if (args.positional.length !== 1) {
-      throw new InputError(
-        'revelation project',
-        `expected one game file, got ${args.positional.length}`,
-        `usage: ${projectCommand.usage}`,
-      );
-    }
+    const file = oneGameFile(args, projectCommand);
     for (const axis of ['x', 'y']) {
       if (!args.values.has(axis)) {
         throw new InputError(
@@ -55,7 +49,7 @@ export const projectCommand: Command = {
     }
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
     const points = (args.lists.get('point') ?? []).map(parsePoint);
-    const game = readGameFile(args.positional[0]);
+    const game = readGameFile(file);
     const x = parseStatistic(game, args.values.get('x') as string, '--x');
     const y = parseStatistic(game, args.values.get('y') as string, '--y');
     const projection = await projectBce(game, x, y, lpOptions(args));
@@ -121,8 +115,10 @@ export const projectCommand: Command = {
           ? 'a segment'
           : `a polygon with ${polygon.length} vertices`;
     const lines = [
-      `${game.name ? `${game.name}: ` : ''}all BCE seen through ` +
-        `x = ${projection.x}, y = ${projection.y}`,
+      heading(
+        game,
+        `all BCE seen through x = ${projection.x}, y = ${projection.y}`,
+      ),
       `  status  ${projection.status}`,
     ];
     if (projection.status === 'optimal') {

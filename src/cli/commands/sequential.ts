@@ -19,7 +19,15 @@ import {
 import { intOption, parseArgs, type ParsedArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { lpOptions } from './shared.js';
+import {
+  bindingLines,
+  certifiedHow,
+  heading,
+  lpOptions,
+  oneGameFile,
+  oneMode,
+  outcomeLines,
+} from './shared.js';
 
 export const sequentialCommand: Command = {
   name: 'sequential',
@@ -34,29 +42,20 @@ export const sequentialCommand: Command = {
       values: ['max', 'min', 'check', 'threats', 'form', 'decimals', 'engine'],
       flags: ['json', 'float', 'common-order'],
     });
-    if (args.positional.length !== 1) {
-      throw new InputError(
-        'revelation sequential',
-        `expected one game file, got ${args.positional.length}`,
-        `usage: ${sequentialCommand.usage}`,
-      );
-    }
-    const asked = (['max', 'min', 'check'] as const).filter((k) =>
-      args.values.has(k),
+    const file = oneGameFile(args, sequentialCommand);
+    const mode = oneMode(
+      args,
+      sequentialCommand,
+      ['max', 'min', 'check'],
+      'give exactly one of --max OBJ, --min OBJ, --check OUTCOME',
+      "OBJ is designer, welfare or a player's name; OUTCOME an outcome file",
     );
-    if (asked.length !== 1) {
-      throw new InputError(
-        'revelation sequential',
-        'give exactly one of --max OBJ, --min OBJ, --check OUTCOME',
-        "OBJ is designer, welfare or a player's name; OUTCOME an outcome file",
-      );
-    }
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
     const settings = sequentialSettings(args);
-    const game = readGameFile(args.positional[0]);
+    const game = readGameFile(file);
     const json = args.flags.has('json');
 
-    if (asked[0] === 'check') {
+    if (mode === 'check') {
       const outcome = readOutcomeFile(args.values.get('check') as string, game);
       const result = await checkSequential(game, outcome, settings);
       const status =
@@ -107,8 +106,8 @@ export const sequentialCommand: Command = {
       return 0;
     }
 
-    const sense = asked[0] === 'max' ? 'maximize' : 'minimize';
-    const objective = args.values.get(asked[0]) as string;
+    const sense = mode === 'max' ? 'maximize' : 'minimize';
+    const objective = args.values.get(mode) as string;
     const result = await solveSequential(game, {
       ...settings,
       objective,
@@ -159,18 +158,12 @@ function sequentialSettings(args: ParsedArgs): SequentialSettings {
   };
 }
 
-function heading(game: BaseGame, what: string): string {
-  return `${game.name ? `${game.name}: ` : ''}${what}`;
-}
-
 function renderResult(
   game: BaseGame,
   r: SequentialResult,
   display: Display,
 ): string {
-  const how = r.certificate.exact
-    ? `exact, certified by ${r.certificate.method}`
-    : `FLOAT, not certified (${r.certificate.method})`;
+  const how = certifiedHow(r.certificate);
   const lines = [
     `  threats  ${r.threats}: ${r.claim}`,
     `  orders   ${r.commonOrder ? 'one law for every state (--common-order)' : 'may depend on the state'}`,
@@ -186,45 +179,12 @@ function renderResult(
     `  BCE      ${show(r.bce.value, display)}   (same objective, simultaneous moves)`,
   );
   lines.push('');
-  const typed = game.hasTypes;
-  lines.push(typed ? 'Outcome π(θ, t, a)' : 'Outcome π(θ, a)');
-  lines.push(
-    table(
-      [
-        'state',
-        ...(typed ? ['types'] : []),
-        ...game.players.map((p) => p.name),
-        'p',
-      ],
-      r.outcome.map((c) => [
-        c.state,
-        ...(typed ? [(c.types ?? []).join(',')] : []),
-        ...c.actions,
-        show(c.p, display),
-      ]),
-    ),
-  );
+  lines.push(...outcomeLines(game, r.outcome, display));
   if (r.extensiveForm) {
     lines.push('', renderForm(game, r.extensiveForm, display));
   }
   lines.push('');
-  if (r.binding.length === 0) {
-    lines.push('Binding sequential obedience constraints: none');
-  } else {
-    lines.push('Binding sequential obedience constraints (with dual prices)');
-    lines.push(
-      table(
-        ['player', ...(typed ? ['type'] : []), 'told', 'tempted by', 'price'],
-        r.binding.map((b) => [
-          b.player,
-          ...(typed ? [b.type ?? ''] : []),
-          b.recommended,
-          b.deviation,
-          show(b.price, display),
-        ]),
-      ),
-    );
-  }
+  lines.push(...bindingLines(game, 'sequential obedience', r.binding, display));
   lines.push('');
   lines.push(
     `LP (${r.form} form): ${r.size.variables} variables, ${r.size.rows} rows, ` +

@@ -1,11 +1,111 @@
 /** Pieces of rendering and option handling shared by several commands. */
 
+import type { OutcomeCell, PricedObedience } from '../../bce/bce.js';
 import type { InformationStructure } from '../../bce/information-structure.js';
 import type { BaseGame } from '../../game/game.js';
 import { InputError } from '../../io/input-error.js';
-import type { LpOptions } from '../../lp/model.js';
+import type { LpMethod, LpOptions } from '../../lp/model.js';
 import type { ParsedArgs } from '../args.js';
 import { show, table, type Display } from '../render.js';
+import type { Command } from './command.js';
+
+/** The one game file `command` takes; any other count is refused. */
+export function oneGameFile(args: ParsedArgs, command: Command): string {
+  if (args.positional.length !== 1) {
+    throw new InputError(
+      `revelation ${command.name}`,
+      `expected one game file, got ${args.positional.length}`,
+      `usage: ${command.usage}`,
+    );
+  }
+  return args.positional[0];
+}
+
+/**
+ * Which one of the options `modes` (such as --max, --min, --range) was
+ * given; none or several are refused with `problem` and `fix`.
+ */
+export function oneMode<M extends string>(
+  args: ParsedArgs,
+  command: Command,
+  modes: readonly M[],
+  problem: string,
+  fix: string,
+): M {
+  const asked = modes.filter((k) => args.values.has(k));
+  if (asked.length !== 1) {
+    throw new InputError(`revelation ${command.name}`, problem, fix);
+  }
+  return asked[0];
+}
+
+/** A title line: the game's name, when it has one, then `what`. */
+export function heading(game: BaseGame, what: string): string {
+  return `${game.name ? `${game.name}: ` : ''}${what}`;
+}
+
+/** How an answer was certified, in words. */
+export function certifiedHow(certificate: {
+  readonly exact: boolean;
+  readonly method: LpMethod;
+}): string {
+  return certificate.exact
+    ? `exact, certified by ${certificate.method}`
+    : `FLOAT, not certified (${certificate.method})`;
+}
+
+/** The nonzero cells of an outcome π as a titled table. */
+export function outcomeLines(
+  game: BaseGame,
+  outcome: readonly OutcomeCell[],
+  display: Display,
+): string[] {
+  const typed = game.hasTypes;
+  return [
+    typed ? 'Outcome π(θ, t, a)' : 'Outcome π(θ, a)',
+    table(
+      [
+        'state',
+        ...(typed ? ['types'] : []),
+        ...game.players.map((p) => p.name),
+        'p',
+      ],
+      outcome.map((c) => [
+        c.state,
+        ...(typed ? [(c.types ?? []).join(',')] : []),
+        ...c.actions,
+        show(c.p, display),
+      ]),
+    ),
+  ];
+}
+
+/**
+ * The binding obedience constraints with their dual prices, titled
+ * `Binding KIND constraints` (KIND such as "obedience").
+ */
+export function bindingLines(
+  game: BaseGame,
+  kind: string,
+  binding: readonly PricedObedience[],
+  display: Display,
+): string[] {
+  if (binding.length === 0) return [`Binding ${kind} constraints: none`];
+  const typed = game.hasTypes;
+  return [
+    `Binding ${kind} constraints (with dual prices)`,
+    table(
+      ['player', ...(typed ? ['type'] : []), 'told', 'tempted by', 'price'],
+      binding.map((b) => [
+        b.player,
+        ...(typed ? [b.type ?? ''] : []),
+        b.recommended,
+        b.deviation,
+        show(b.price, display),
+      ]),
+    ),
+  ];
+}
 
 /** `--engine` and `--float` as LP options. */
 export function lpOptions(args: ParsedArgs): LpOptions {

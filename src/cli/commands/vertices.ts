@@ -9,7 +9,6 @@ import { profileNames } from '../../bce/obedience.js';
 import { profileCount, type BaseGame } from '../../game/game.js';
 import type { Outcome } from '../../game/outcome.js';
 import { readGameFile } from '../../io/game-json.js';
-import { InputError } from '../../io/input-error.js';
 import {
   bceVertices,
   DEFAULT_VERTEX_LIMIT,
@@ -17,7 +16,7 @@ import {
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { lpOptions } from './shared.js';
+import { heading, lpOptions, oneGameFile } from './shared.js';
 
 /** Vertices listed in the text output without `--list`. */
 const LISTED = 40;
@@ -36,16 +35,10 @@ export const verticesCommand: Command = {
       values: ['limit', 'decimals', 'engine'],
       flags: ['json', 'list'],
     });
-    if (args.positional.length !== 1) {
-      throw new InputError(
-        'revelation vertices',
-        `expected one game file, got ${args.positional.length}`,
-        `usage: ${verticesCommand.usage}`,
-      );
-    }
+    const file = oneGameFile(args, verticesCommand);
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
     const limit = intOption(args, 'limit', 1, 10_000_000);
-    const game = readGameFile(args.positional[0]);
+    const game = readGameFile(file);
     const options = lpOptions(args);
     const result = await bceVertices(game, { ...options, limit });
     const code = result.status === 'limit' ? STOPPED_AT_LIMIT : 0;
@@ -64,10 +57,13 @@ export const verticesCommand: Command = {
     }
 
     const lines = [
-      `${game.name ? `${game.name}: ` : ''}vertices of the ` +
-        (game.states.length === 1
-          ? 'correlated equilibrium set'
-          : 'Bayes correlated equilibrium set'),
+      heading(
+        game,
+        'vertices of the ' +
+          (game.states.length === 1
+            ? 'correlated equilibrium set'
+            : 'Bayes correlated equilibrium set'),
+      ),
       `  status      ${result.status}`,
       `  dimension   ${result.dimension ?? '-'}`,
       `  vertices    ${result.vertexCount}${result.status === 'limit' ? ' so far' : ''}`,
