@@ -38,6 +38,7 @@ import type {
   LpOptions,
   LpResiduals,
   LpRow,
+  LpSolution,
   LpStatus,
   LpVariable,
 } from '../lp/model.js';
@@ -334,32 +335,13 @@ export async function solveBce(
     );
   }
 
-  const duals = solution.rowDuals;
-  const m = program.martingale.length;
-  const priced = program.obedience.map((c, r) =>
-    pricedObedience(game, c, duals ? duals[m + r] : ZERO),
-  );
-  const activity = solution.rowActivity;
-  const binding = priced.filter(
-    (_, r) => activity !== null && activity[m + r].isZero(),
-  );
   return {
     ...empty,
     value: solution.value,
     outcome: outcomeCells(game, outcomeTable),
     outcomeTable,
     informationStructure: informationStructure(game, outcomeTable),
-    binding,
-    duals: duals
-      ? {
-          martingale: program.martingale.map(({ state, k }, r) => ({
-            state: game.states[state],
-            ...(game.hasTypes ? { types: typeNamesOf(game, state, k) } : {}),
-            price: duals[r],
-          })),
-          obedience: priced,
-        }
-      : null,
+    ...pricedRows(game, program, solution),
     certificate: certificateOf(check.consistent),
     timings: { build, ...solution.timings, verify },
   };
@@ -424,6 +406,41 @@ export function pricedObedience(
     recommended: player.actions[c.recommended],
     deviation: player.actions[c.deviation],
     price,
+  };
+}
+
+/**
+ * The dual prices of a solved LP whose rows are the martingale rows of
+ * `program` followed by its obedience rows (the BCE LP, and the sequential
+ * LP built on it): every obedience constraint priced, the binding ones
+ * (zero activity), and the prices of prior mass; `duals` is null when the
+ * solution has no row duals.
+ */
+export function pricedRows(
+  game: BaseGame,
+  program: Pick<BceProgram, 'martingale' | 'obedience'>,
+  solution: Pick<LpSolution, 'rowDuals' | 'rowActivity'>,
+): Pick<BceResult, 'binding' | 'duals'> {
+  const duals = solution.rowDuals;
+  const m = program.martingale.length;
+  const priced = program.obedience.map((c, r) =>
+    pricedObedience(game, c, duals ? duals[m + r] : ZERO),
+  );
+  const activity = solution.rowActivity;
+  return {
+    binding: priced.filter(
+      (_, r) => activity !== null && activity[m + r].isZero(),
+    ),
+    duals: duals
+      ? {
+          martingale: program.martingale.map(({ state, k }, r) => ({
+            state: game.states[state],
+            ...(game.hasTypes ? { types: typeNamesOf(game, state, k) } : {}),
+            price: duals[r],
+          })),
+          obedience: priced,
+        }
+      : null,
   };
 }
 

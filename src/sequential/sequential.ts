@@ -31,7 +31,7 @@ import { ZERO, type Rational } from '../numbers/rational.js';
 import {
   outcomeCells,
   outcomeFromColumns,
-  pricedObedience,
+  pricedRows,
   programSize,
   solveBce,
   type BceResult,
@@ -192,37 +192,13 @@ export async function solveSequential(
     );
   }
 
-  const duals = solution.rowDuals;
-  const m = program.martingale.length;
-  const priced = program.obedience.map((c, r) =>
-    pricedObedience(game, c, duals ? duals[m + r] : ZERO),
-  );
-  const activity = solution.rowActivity;
   return {
     ...empty,
     value: solution.value,
     outcome: outcomeCells(game, outcome),
     outcomeTable: outcome,
     informationStructure: informationStructure(game, outcome),
-    binding: priced.filter(
-      (_, r) => activity !== null && activity[m + r].isZero(),
-    ),
-    duals: duals
-      ? {
-          martingale: program.martingale.map(({ state, k }, r) => ({
-            state: game.states[state],
-            ...(game.hasTypes
-              ? {
-                  types: game.signal[state][k].types.map(
-                    (t, i) => game.players[i].types[t],
-                  ),
-                }
-              : {}),
-            price: duals[r],
-          })),
-          obedience: priced,
-        }
-      : null,
+    ...pricedRows(game, program, solution),
     extensiveForm: form,
     certificate: certificateOf(verified, [...verification.failures]),
     timings: { build, ...solution.timings, verify },
