@@ -32,6 +32,7 @@ import type {
   LpVariable,
 } from '../lp/model.js';
 import { ONE, ZERO, sum, type Rational } from '../numbers/rational.js';
+import { incentiveRows } from './incentives.js';
 import { valueLabel, type DurableProblem } from './problem.js';
 
 /** The commitment LP with the meaning of its columns. */
@@ -103,6 +104,7 @@ export function commitmentProgram(problem: DurableProblem): CommitmentProgram {
     coefficients: [...discounts.map((d) => d.mul(v[i])), ONE.neg()],
   });
 
+  const incentives = incentiveRows(v, payoff);
   const rows: LpRow[] = [];
   for (let i = 0; i < n; i++) {
     rows.push({
@@ -112,30 +114,9 @@ export function commitmentProgram(problem: DurableProblem): CommitmentProgram {
       lower: null,
       upper: ONE,
     });
-    rows.push({
-      name: `participate[${valueLabel(v[i])}]`,
-      ...payoff(i, i),
-      lower: ZERO,
-      upper: null,
-    });
+    rows.push(incentives.participation[i]);
   }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const own = payoff(i, i);
-      const lie = payoff(i, j);
-      rows.push({
-        name: `truth[${valueLabel(v[i])}→${valueLabel(v[j])}]`,
-        indices: [...own.indices, ...lie.indices],
-        coefficients: [
-          ...own.coefficients,
-          ...lie.coefficients.map((c) => c.neg()),
-        ],
-        lower: ZERO,
-        upper: null,
-      });
-    }
-  }
+  rows.push(...incentives.truth);
   return { lp: { sense: 'maximize', variables, rows }, trade, payment };
 }
 

@@ -78,6 +78,7 @@ import {
   continuationPlans,
   type ContinuationSource,
 } from './continuation.js';
+import { incentiveRows } from './incentives.js';
 import { monopolyPrice, valueLabel, type DurableProblem } from './problem.js';
 
 /** The LP of the period-1 device, with the meaning of every column. */
@@ -198,32 +199,10 @@ export function mediatedProgram(
       upper: mu[i],
     });
   }
-  for (let i = 0; i < n; i++) {
-    rows.push({
-      name: `participate[${valueLabel(v[i])}]`,
-      ...payoff(i, i),
-      lower: ZERO,
-      upper: null,
-    });
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      // µ0(j)·[µ0(i) U(i)] − µ0(i)·[µ0(j)·(i's payoff from reporting j)] ≥ 0.
-      const own = payoff(i, i);
-      const lie = payoff(i, j);
-      rows.push({
-        name: `truth[${valueLabel(v[i])}→${valueLabel(v[j])}]`,
-        indices: [...own.indices, ...lie.indices],
-        coefficients: [
-          ...own.coefficients.map((c) => c.mul(mu[j])),
-          ...lie.coefficients.map((c) => c.mul(mu[i]).neg()),
-        ],
-        lower: ZERO,
-        upper: null,
-      });
-    }
-  }
+  // Truth: µ0(j)·[µ0(i) U(i)] − µ0(i)·[µ0(j)·(i's payoff from reporting j)]
+  // ≥ 0, both payoffs being scaled by the prior of the report.
+  const incentives = incentiveRows(v, payoff, (i, j) => [mu[j], mu[i]]);
+  rows.push(...incentives.participation, ...incentives.truth);
   const first = rows.length;
   const obedience = futureSellerObedience(
     problem,
