@@ -443,28 +443,14 @@ function readValuations(
     const zero = () => alternatives.map(() => ZERO);
     if (Array.isArray(entry.value)) {
       const table: Rational[][] = Array.from({ length: count }, zero);
-      const seen = new Map<number, number>();
-      entry.value.forEach((row, j) => {
-        const at = indexPath(entry.path, j);
-        const object = expectObject(row, at, 'an entry {"types", "values"}');
-        checkFields(
-          object,
-          at,
-          ['types', 'values'],
-          ['types', 'values'],
-          'a valuation entry',
-        );
-        const t = readProfile(object.types, keyPath(at, 'types'), agents);
-        if (seen.has(t)) {
-          throw new InputError(
-            at,
-            `this type profile is listed twice (also ${indexPath(entry.path, seen.get(t) as number)})`,
-            'list each type profile once',
-          );
-        }
-        seen.set(t, j);
-        table[t] = byAlternative(object.values, keyPath(at, 'values'));
-      });
+      forEachProfileEntry(
+        entry.value,
+        entry.path,
+        agents,
+        'values',
+        'a valuation entry',
+        (t, values, at) => (table[t] = byAlternative(values, at)),
+      );
       return table;
     }
     if (!isObject(entry.value)) {
@@ -483,6 +469,38 @@ function readValuations(
       { length: count },
       (_, t) => own[Math.floor(t / strides[i]) % agent.types.length],
     );
+  });
+}
+
+/**
+ * The entries `{"types": [t_1, …, t_n], FIELD: …}` of a list of values
+ * that depend on others' types, each type profile at most once: `read` is
+ * given the flat type-profile index, the entry's FIELD and its path.
+ * `what` names an entry in errors ("a valuation entry").
+ */
+function forEachProfileEntry(
+  list: readonly unknown[],
+  path: string,
+  agents: readonly Agent[],
+  field: 'values' | 'value',
+  what: string,
+  read: (t: number, value: unknown, at: string) => void,
+): void {
+  const seen = new Map<number, number>();
+  list.forEach((row, j) => {
+    const at = indexPath(path, j);
+    const object = expectObject(row, at, `an entry {"types", "${field}"}`);
+    checkFields(object, at, ['types', field], ['types', field], what);
+    const t = readProfile(object.types, keyPath(at, 'types'), agents);
+    if (seen.has(t)) {
+      throw new InputError(
+        at,
+        `this type profile is listed twice (also ${indexPath(path, seen.get(t) as number)})`,
+        'list each type profile once',
+      );
+    }
+    seen.set(t, j);
+    read(t, object[field], keyPath(at, field));
   });
 }
 
@@ -515,28 +533,14 @@ function readItem(
     );
     const list = entry.value;
     if (Array.isArray(list) && list.length > 0 && isObject(list[0])) {
-      const seen = new Map<number, number>();
-      list.forEach((row, j) => {
-        const at = indexPath(entry.path, j);
-        const object = expectObject(row, at, 'an entry {"types", "value"}');
-        checkFields(
-          object,
-          at,
-          ['types', 'value'],
-          ['types', 'value'],
-          'an item value entry',
-        );
-        const t = readProfile(object.types, keyPath(at, 'types'), agents);
-        if (seen.has(t)) {
-          throw new InputError(
-            at,
-            `this type profile is listed twice (also ${indexPath(entry.path, seen.get(t) as number)})`,
-            'list each type profile once',
-          );
-        }
-        seen.set(t, j);
-        table[t][i + 1] = readNumber(object.value, keyPath(at, 'value'));
-      });
+      forEachProfileEntry(
+        list,
+        entry.path,
+        agents,
+        'value',
+        'an item value entry',
+        (t, v, at) => (table[t][i + 1] = readNumber(v, at)),
+      );
       return table;
     }
     const own = readPerName(list, entry.path, agent.types, 'type', {
