@@ -4,15 +4,20 @@
  * internal.
  */
 
-export { Rational, ZERO, ONE, sum, nearestRational } from './numbers/rational.js';
-export type {
-  BaseGame,
-  Player,
-  TypeProfileWeight,
-} from './game/game.js';
+export {
+  Rational,
+  ZERO,
+  ONE,
+  sum,
+  nearestRational,
+} from './numbers/rational.js';
+export type { BaseGame, Player, TypeProfileWeight } from './game/game.js';
 export { profileCount, decodeProfile, encodeProfile } from './game/game.js';
 export type { Outcome } from './game/outcome.js';
 export { InputError } from './io/input-error.js';
+export { parseGameJson, readGameFile } from './io/game-json.js';
+export { parseOutcomeJson, readOutcomeFile } from './io/outcome-json.js';
+export { parseGambitNfg } from './io/gambit-nfg.js';
 
 export type {
   LinearProgram,
@@ -27,10 +32,7 @@ export type {
 export { solveLp } from './lp/solve.js';
 
 export { resolveObjective, type Objective } from './bce/objective.js';
-export {
-  obedienceRows,
-  type ObedienceConstraint,
-} from './bce/obedience.js';
+export { obedienceRows, type ObedienceConstraint } from './bce/obedience.js';
 export {
   bceProgram,
   solveBce,

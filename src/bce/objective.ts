@@ -15,6 +15,7 @@
 
 import { profileCount, type BaseGame } from '../game/game.js';
 import { InputError } from '../io/input-error.js';
+import { suggest as closestName } from '../io/json-value.js';
 import { ONE, ZERO, type Rational } from '../numbers/rational.js';
 
 /** A resolved objective: its name and its weights w(θ, a) as `weights[θ][a]`. */
@@ -101,34 +102,6 @@ export function resolveObjective(
 
 /** ", did you mean X?" for the closest of `known` to `word`, if close. */
 export function suggest(word: string, known: readonly string[]): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = editDistance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, word.length / 3)
-    ? `; did you mean "${best}"?`
-    : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(
-        row[j] + 1,
-        row[j - 1] + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diagonal = above;
-    }
-  }
-  return row[b.length];
+  const closest = closestName(word, known);
+  return closest === null ? '' : `; did you mean "${closest}"?`;
 }

@@ -88,6 +88,18 @@ export interface LpResiduals {
   readonly gap: number;
 }
 
+/**
+ * Where a variable or row activity sits in a simplex basis: basic, or
+ * nonbasic at its lower bound, its upper bound, or (when free) at zero.
+ */
+export type LpBasisStatus = 'basic' | 'lower' | 'upper' | 'zero';
+
+/** A simplex basis: one status per variable and one per row activity. */
+export interface LpBasis {
+  readonly columns: readonly LpBasisStatus[];
+  readonly rows: readonly LpBasisStatus[];
+}
+
 /** The answer of an LP solve. */
 export interface LpSolution {
   readonly status: LpStatus;
@@ -115,6 +127,19 @@ export interface LpSolution {
   readonly timings: { readonly solve: number; readonly certify: number };
   /** Free text on anything unusual (a fallback taken, a limit hit). */
   readonly notes: readonly string[];
+  /**
+   * Reduced costs d_j = c_j − Σ_r y_r A_rj of the returned duals; null
+   * unless optimal. (Optional: absent from answers built elsewhere.)
+   */
+  readonly reducedCosts?: readonly Rational[] | null;
+  /** The final simplex basis, when the method produced one. */
+  readonly basis?: LpBasis | null;
+  /**
+   * For an unbounded LP, a direction r with x + t·r feasible for all t ≥ 0
+   * from a feasible x and with the objective improving along r, when one was
+   * found and verified exactly; otherwise null.
+   */
+  readonly ray?: readonly Rational[] | null;
 }
 
 /** Options for `solveLp`. */

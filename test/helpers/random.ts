@@ -30,10 +30,10 @@ export function randomPrior(
   n: number,
   zeros = false,
 ): Rational[] {
-  const weights = Array.from({ length: n }, () =>
+  const weights: number[] = Array.from({ length: n }, () =>
     randomInt(random, zeros ? 0 : 1, 6),
   );
-  if (weights.every((w) => w === 0)) weights[0] = 1;
+  if (!weights.some((w) => w > 0)) weights[0] = 1;
   const total = BigInt(weights.reduce((x, y) => x + y, 0));
   return weights.map((w) => Rational.of(BigInt(w), total));
 }
