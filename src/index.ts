@@ -64,3 +64,44 @@ export {
   type KernelEntry,
   type RecommendationPosterior,
 } from './bce/information-structure.js';
+
+// Bayesian persuasion by beliefs (src/persuasion/): value function,
+// exact concavification, Bayes plausibility, public persuasion, plots.
+export {
+  persuade,
+  DEFAULT_VERTEX_LIMIT,
+  DEFAULT_EPSILON,
+  type PersuadeOptions,
+  type PersuasionResult,
+  type CrossCheck,
+  type RegionSummary,
+  type Approximation,
+} from './persuasion/persuade.js';
+export {
+  persuasionProblem,
+  TIE_RULES,
+  type TieRule,
+  type PersuasionSpec,
+  type PersuasionProblem,
+  type Receiver,
+} from './persuasion/problem.js';
+export {
+  valueFunction,
+  type ValueAtBelief,
+} from './persuasion/value-function.js';
+export {
+  checkPlausibility,
+  type PlausibilityResult,
+  type PosteriorWithWeight,
+} from './persuasion/plausibility.js';
+export type {
+  Realisation,
+  SignalKernelEntry,
+} from './persuasion/signal.js';
+export type {
+  TwoStateFunctions,
+  LinearPiece,
+  BreakPoint,
+  Knot,
+} from './persuasion/two-states.js';
+export { persuasionPlot, type PlotOptions } from './persuasion/plot.js';

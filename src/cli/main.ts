@@ -7,10 +7,17 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { persuadeCommand } from './commands/persuade.js';
+import { plausibleCommand } from './commands/plausible.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
-const commands: readonly Command[] = [bceCommand, checkCommand];
+const commands: readonly Command[] = [
+  bceCommand,
+  checkCommand,
+  persuadeCommand,
+  plausibleCommand,
+];
 
 const processOutput: Output = {
   stdout: (text) =>

@@ -18,8 +18,8 @@
  */
 
 import type { BaseGame } from '../game/game.js';
-import { InputError } from '../io/input-error.js';
-import { ONE, ZERO, sum, type Rational } from '../numbers/rational.js';
+import { ZERO, sum, type Rational } from '../numbers/rational.js';
+import { checkDistribution } from './plausibility.js';
 import {
   persuasionProblem,
   profileActions,
@@ -150,7 +150,7 @@ export function valueFunction(
   µ: readonly Rational[],
   spec: PersuasionSpec = {},
 ): ValueAtBelief {
-  checkBelief(game, µ, 'belief');
+  checkDistribution(game.states, µ, 'belief');
   const problem = persuasionProblem(game, spec);
   const r = respond(problem, µ);
   return {
@@ -160,36 +160,4 @@ export function valueFunction(
     ),
     value: r.value,
   };
-}
-
-/** Throws an `InputError` unless µ is a distribution over game.states. */
-export function checkBelief(
-  game: BaseGame,
-  µ: readonly Rational[],
-  where: string,
-): void {
-  if (µ.length !== game.states.length) {
-    throw new InputError(
-      where,
-      `has ${µ.length} entries for ${game.states.length} states`,
-      `give one probability per state: ${game.states.join(', ')}`,
-    );
-  }
-  µ.forEach((p, s) => {
-    if (p.sign() < 0) {
-      throw new InputError(
-        `${where}.${game.states[s]}`,
-        `is negative (${p})`,
-        'probabilities are at least 0',
-      );
-    }
-  });
-  const total = sum(µ);
-  if (!total.equals(ONE)) {
-    throw new InputError(
-      where,
-      `sums to ${total}, not 1`,
-      'probabilities over the states must add up to exactly 1',
-    );
-  }
 }
