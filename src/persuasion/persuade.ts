@@ -161,9 +161,17 @@ export interface PersuasionResult {
  *
  * @example
  * ```ts
- * const r = await persuade(prosecutor, { objective: 'designer' });
- * r.value?.toString();                       // '3/5'
- * r.posteriors.map((s) => s.posterior.join(','));  // ['0,1', '1/2,1/2']
+ * import { parseGameJson, persuade } from 'revelation';
+ * const game = parseGameJson({
+ *   states: ['guilty', 'innocent'],
+ *   prior: { guilty: '3/10', innocent: '7/10' },
+ *   players: [{ name: 'judge', actions: ['acquit', 'convict'] }],
+ *   payoffs: { guilty: [[0], [1]], innocent: [[1], [0]] },
+ *   designer: { guilty: [0, 1], innocent: [0, 1] },
+ * });
+ * const r = await persuade(game, { objective: 'designer' });
+ * r.value?.toString(); // '3/5'
+ * r.posteriors.map((s) => s.posterior.join(',')); // ['0,1', '1/2,1/2']
  * ```
  */
 export async function persuade(

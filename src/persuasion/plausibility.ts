@@ -50,11 +50,15 @@ export interface PlausibilityResult {
  *
  * @example
  * ```ts
- * const half = Rational.of(1, 2);
- * checkPlausibility(['guilty', 'innocent'], [Rational.of(3, 10), Rational.of(7, 10)], [
- *   { weight: Rational.of(2, 5), posterior: [ZERO, ONE] },
- *   { weight: Rational.of(3, 5), posterior: [half, half] },
- * ]).plausible; // true
+ * import { checkPlausibility, Rational } from 'revelation';
+ * const q = (n: number, d: number) => Rational.of(n, d);
+ * const prior = [q(3, 10), q(7, 10)];
+ * const r = checkPlausibility(['guilty', 'innocent'], prior, [
+ *   { weight: q(2, 5), posterior: [q(0, 1), q(1, 1)] },
+ *   { weight: q(3, 5), posterior: [q(1, 2), q(1, 2)] },
+ * ]);
+ * r.plausible; // true
+ * r.kernel?.map((e) => `${e.state}:${e.signal}:${e.p}`); // ['guilty:s2:1', 'innocent:s1:4/7', 'innocent:s2:3/7']
  * ```
  */
 export function checkPlausibility(

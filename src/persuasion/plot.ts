@@ -320,7 +320,13 @@ function simplexPlot(
         dy: -12,
         fontWeight: 'bold',
       }),
-      Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: '#333' }),
+      Plot.text(labels, {
+        x: 'x',
+        y: 'y',
+        text: 'text',
+        fill: '#222',
+        fontSize: 13,
+      }),
       Plot.line(spokes, {
         x: 'x',
         y: 'y',
@@ -336,13 +342,22 @@ function simplexPlot(
         fill: 'black',
         fillOpacity: 0.8,
       }),
-      Plot.text(posteriors, {
-        x: 'x',
-        y: 'y',
-        text: 'text',
-        dy: -14,
-        fill: 'black',
-      }),
+      // Labels near the side corners are anchored inwards, with a halo.
+      ...(['start', 'middle', 'end'] as const).map((anchor) =>
+        Plot.text(
+          posteriors.filter((p) => anchorOf(p.x) === anchor),
+          {
+            x: 'x',
+            y: 'y',
+            text: 'text',
+            dy: -20,
+            textAnchor: anchor,
+            fill: 'black',
+            stroke: 'white',
+            strokeWidth: 3,
+          },
+        ),
+      ),
       Plot.dot([prior], {
         x: 'x',
         y: 'y',

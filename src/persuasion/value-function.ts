@@ -140,9 +140,18 @@ export interface ValueAtBelief {
  *
  * @example
  * ```ts
- * // The prosecutor's value when the judge believes guilt with 1/2:
- * // the judge is indifferent and (sender-preferred) convicts.
- * valueFunction(game, [Rational.of(1, 2), Rational.of(1, 2)]).value; // 1
+ * import { parseGameJson, Rational, valueFunction } from 'revelation';
+ * const game = parseGameJson({
+ *   states: ['guilty', 'innocent'],
+ *   prior: { guilty: '3/10', innocent: '7/10' },
+ *   players: [{ name: 'judge', actions: ['acquit', 'convict'] }],
+ *   payoffs: { guilty: [[0], [1]], innocent: [[1], [0]] },
+ *   designer: { guilty: [0, 1], innocent: [0, 1] },
+ * });
+ * // At belief 1/2 the judge is indifferent; ties favour the prosecutor.
+ * const half = Rational.of(1, 2);
+ * valueFunction(game, [half, half]).actions; // ['convict']
+ * valueFunction(game, [half, half], { tie: 'sender-worst' }).actions; // ['acquit']
  * ```
  */
 export function valueFunction(
