@@ -94,10 +94,7 @@ export {
   type PlausibilityResult,
   type PosteriorWithWeight,
 } from './persuasion/plausibility.js';
-export type {
-  Realisation,
-  SignalKernelEntry,
-} from './persuasion/signal.js';
+export type { Realisation, SignalKernelEntry } from './persuasion/signal.js';
 export type {
   TwoStateFunctions,
   LinearPiece,

@@ -85,7 +85,10 @@ test('every shared persuasion case: persuade = bce = the expected value', async 
     const check = checkPlausibility(
       game.states,
       game.prior,
-      r.posteriors.map((s) => ({ weight: s.probability, posterior: s.posterior })),
+      r.posteriors.map((s) => ({
+        weight: s.probability,
+        posterior: s.posterior,
+      })),
     );
     assert.equal(check.plausible, true, where);
   }
@@ -94,7 +97,13 @@ test('every shared persuasion case: persuade = bce = the expected value', async 
 test('the prosecutor through the command line: persuade --json', async () => {
   const printed: string[] = [];
   const code = await main(
-    ['persuade', join(casesDir, 'kg-prosecutor.game.json'), '--max', 'designer', '--json'],
+    [
+      'persuade',
+      join(casesDir, 'kg-prosecutor.game.json'),
+      '--max',
+      'designer',
+      '--json',
+    ],
     { stdout: (t) => printed.push(t), stderr: (t) => printed.push(t) },
   );
   assert.equal(code, 0);

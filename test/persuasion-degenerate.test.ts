@@ -40,7 +40,11 @@ const threeStates = parseGameJson({
 });
 
 test('a state of prior 0: exact answer, no NaN, no kernel row for it', async () => {
-  for (const tie of ['sender-preferred', 'sender-worst', 'receiver-order'] as const) {
+  for (const tie of [
+    'sender-preferred',
+    'sender-worst',
+    'receiver-order',
+  ] as const) {
     const r = await persuade(threeStates, { tie });
     assertClean(r);
     assert.equal(r.crossCheck.agree, true);
@@ -68,7 +72,10 @@ test('a prior concentrated on one state: one posterior, the prior itself', async
   const r = await persuade(game);
   assertClean(r);
   assert.equal(r.value?.toString(), '1');
-  assert.deepEqual(r.posteriors.map((s) => s.posterior.join(',')), ['1,0']);
+  assert.deepEqual(
+    r.posteriors.map((s) => s.posterior.join(',')),
+    ['1,0'],
+  );
   // The envelope witness is skipped: the prior sits at an end of the segment.
   assert.equal(r.crossCheck.envelope, null);
 });
@@ -89,10 +96,14 @@ test('signals of probability 0 are dropped, never divided by', () => {
 });
 
 test('not plausible: the miss is given state by state', () => {
-  const r = checkPlausibility(['guilty', 'innocent'], [q(3, 10), q(7, 10)], [
-    { weight: q(1, 2), posterior: [q(1, 2), q(1, 2)] },
-    { weight: q(1, 2), posterior: [ZERO, ONE] },
-  ]);
+  const r = checkPlausibility(
+    ['guilty', 'innocent'],
+    [q(3, 10), q(7, 10)],
+    [
+      { weight: q(1, 2), posterior: [q(1, 2), q(1, 2)] },
+      { weight: q(1, 2), posterior: [ZERO, ONE] },
+    ],
+  );
   assert.equal(r.plausible, false);
   assert.deepEqual(r.difference.map(String), ['-1/20', '1/20']);
   assert.equal(r.kernel, null);

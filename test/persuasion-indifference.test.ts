@@ -15,7 +15,10 @@ import { valueFunction } from '../src/persuasion/value-function.js';
 function investor(prior: string) {
   return parseGameJson({
     states: ['high', 'low'],
-    prior: { high: prior, low: Rational.parse(prior)!.neg().add(Rational.int(1)).toString() },
+    prior: {
+      high: prior,
+      low: Rational.parse(prior)!.neg().add(Rational.int(1)).toString(),
+    },
     players: [{ name: 'investor', actions: ['wait', 'act'] }],
     payoffs: { high: [[0], [14]], low: [[0], [-11]] },
     designer: { high: [0, 1], low: [0, 1] },

@@ -15,7 +15,9 @@ import { persuade } from '../src/persuasion/persuade.js';
 import { gridValue } from './helpers/grid.js';
 import { root } from './io-helpers.js';
 
-const game = readGameFile(join(root, 'examples', 'persuasion', 'sevenths.json'));
+const game = readGameFile(
+  join(root, 'examples', 'persuasion', 'sevenths.json'),
+);
 
 test('the exact value is 19/12, with a posterior at (4/7, 3/7, 0)', async () => {
   const r = await persuade(game, { objective: 'designer' });

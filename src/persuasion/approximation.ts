@@ -95,7 +95,11 @@ export function approximateSignal(
       const µ = w.µ.map((p, s) =>
         ONE.sub(delta).mul(p).add(delta.mul(centres[j][s])),
       );
-      return { weight: keep.mul(w.weight), µ, profile: respond(problem, µ).profile };
+      return {
+        weight: keep.mul(w.weight),
+        µ,
+        profile: respond(problem, µ).profile,
+      };
     });
     if (moves) {
       posteriors.push({

@@ -185,10 +185,7 @@ interface Inequalities {
   readonly strict: boolean[];
 }
 
-function denseInequalities(
-  region: RegionRows,
-  n: number,
-): Inequalities {
+function denseInequalities(region: RegionRows, n: number): Inequalities {
   const g: Rational[][] = [];
   const strict: boolean[] = [];
   const seen = new Map<string, number>();

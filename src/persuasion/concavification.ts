@@ -52,7 +52,8 @@ export function concavificationProgram(
   const columns: { profile: number; µ: readonly Rational[] }[] = [];
   for (const region of regions) {
     if (!region.counts) continue;
-    for (const µ of region.vertices) columns.push({ profile: region.profile, µ });
+    for (const µ of region.vertices)
+      columns.push({ profile: region.profile, µ });
   }
   const states = problem.game.states;
   const variables: LpVariable[] = columns.map((c) => ({

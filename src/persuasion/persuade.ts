@@ -220,7 +220,8 @@ export async function persuade(
   }
 
   // Two states: the envelope at the prior is a third witness.
-  const twoStates = game.states.length === 2 ? twoStateFunctions(problem) : null;
+  const twoStates =
+    game.states.length === 2 ? twoStateFunctions(problem) : null;
   let envelope: Rational | null = null;
   if (twoStates && problem.support.length === 2 && value) {
     envelope = twoStates.envelopeAtPrior;

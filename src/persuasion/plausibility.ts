@@ -51,7 +51,7 @@ export interface PlausibilityResult {
  * @example
  * ```ts
  * import { checkPlausibility, Rational } from 'revelation';
- * const q = (n: number, d: number) => Rational.of(n, d);
+ * const q = (n, d) => Rational.of(n, d);
  * const prior = [q(3, 10), q(7, 10)];
  * const r = checkPlausibility(['guilty', 'innocent'], prior, [
  *   { weight: q(2, 5), posterior: [q(0, 1), q(1, 1)] },

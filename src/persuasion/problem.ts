@@ -29,11 +29,7 @@
  * an `InputError` that says what to do instead.
  */
 
-import {
-  decodeProfile,
-  profileCount,
-  type BaseGame,
-} from '../game/game.js';
+import { decodeProfile, profileCount, type BaseGame } from '../game/game.js';
 import { resolveObjective, type Objective } from '../bce/objective.js';
 import { InputError } from '../io/input-error.js';
 import { ONE, type Rational } from '../numbers/rational.js';

@@ -43,7 +43,11 @@ export function objectiveAt(
   a: number,
   µ: readonly Rational[],
 ): Rational {
-  return sum(µ.map((p, s) => (p.isZero() ? ZERO : p.mul(problem.objective.weights[s][a]))));
+  return sum(
+    µ.map((p, s) =>
+      p.isZero() ? ZERO : p.mul(problem.objective.weights[s][a]),
+    ),
+  );
 }
 
 /** E_µ[ŵ(a, ·)]: the sign-adjusted objective (larger is better). */
@@ -52,7 +56,9 @@ function adjustedAt(
   a: number,
   µ: readonly Rational[],
 ): Rational {
-  return sum(µ.map((p, s) => (p.isZero() ? ZERO : p.mul(problem.adjusted[s][a]))));
+  return sum(
+    µ.map((p, s) => (p.isZero() ? ZERO : p.mul(problem.adjusted[s][a]))),
+  );
 }
 
 /** The receivers' best responses at µ and the profile the tie rule picks. */
@@ -64,7 +70,9 @@ export function respond(
     let best: Rational | null = null;
     let actions: number[] = [];
     r.actions.forEach((_, b) => {
-      const u = sum(µ.map((p, s) => (p.isZero() ? ZERO : p.mul(r.utility[s][b]))));
+      const u = sum(
+        µ.map((p, s) => (p.isZero() ? ZERO : p.mul(r.utility[s][b]))),
+      );
       const c = best === null ? 1 : u.cmp(best);
       if (c > 0) {
         best = u;
@@ -78,7 +86,10 @@ export function respond(
 
   let profile: number;
   if (problem.tie === 'receiver-order') {
-    profile = flatIndex(problem, bestResponses.map((b) => b[0]));
+    profile = flatIndex(
+      problem,
+      bestResponses.map((b) => b[0]),
+    );
   } else {
     // Profiles of ×_i BR_i(µ) in increasing flat order, so the first of
     // equally good profiles is kept.

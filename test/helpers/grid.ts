@@ -35,7 +35,13 @@ export async function gridValue(game: BaseGame, N: number): Promise<Rational> {
       coefficients.push(µ[s]);
     });
     const mass = game.prior[s];
-    return { name: `bayes${s}`, indices, coefficients, lower: mass, upper: mass };
+    return {
+      name: `bayes${s}`,
+      indices,
+      coefficients,
+      lower: mass,
+      upper: mass,
+    };
   });
   const solution = await solveLp({
     sense: 'maximize',

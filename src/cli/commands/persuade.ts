@@ -11,10 +11,7 @@ import type { BaseGame } from '../../game/game.js';
 import { readGameFile } from '../../io/game-json.js';
 import { InputError } from '../../io/input-error.js';
 import { Rational } from '../../numbers/rational.js';
-import {
-  persuade,
-  type PersuasionResult,
-} from '../../persuasion/persuade.js';
+import { persuade, type PersuasionResult } from '../../persuasion/persuade.js';
 import { persuasionPlot } from '../../persuasion/plot.js';
 import { TIE_RULES, type TieRule } from '../../persuasion/problem.js';
 import { intOption, parseArgs } from '../args.js';
@@ -169,7 +166,9 @@ function render(
     );
   }
   lines.push('');
-  lines.push('Optimal posteriors µ_s, their probabilities τ(s), and what the receivers do');
+  lines.push(
+    'Optimal posteriors µ_s, their probabilities τ(s), and what the receivers do',
+  );
   lines.push(signalTable(r, r.posteriors, display));
   lines.push('');
   lines.push('Signal π̂(s | θ)');

@@ -110,7 +110,11 @@ function readPrior(text: string): {
     named ? x.slice(0, x.indexOf('=')).trim() : `θ${k + 1}`,
   );
   if (new Set(states).size !== states.length) {
-    throw new InputError('PRIOR', 'names a state twice', 'name each state once');
+    throw new InputError(
+      'PRIOR',
+      'names a state twice',
+      'name each state once',
+    );
   }
   const prior = items.map((x, k) =>
     readProbability(named ? x.slice(x.indexOf('=') + 1) : x, `prior[${k}]`),
@@ -186,7 +190,9 @@ function readBelief(
       }
     }
     return states.map((s) =>
-      e[s] === undefined ? readNumber(0, '') : readNumber(e[s], `${where}.${s}`),
+      e[s] === undefined
+        ? readNumber(0, '')
+        : readNumber(e[s], `${where}.${s}`),
     );
   }
   throw new InputError(
