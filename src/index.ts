@@ -15,21 +15,51 @@ export type { BaseGame, Player, TypeProfileWeight } from './game/game.js';
 export { profileCount, decodeProfile, encodeProfile } from './game/game.js';
 export type { Outcome } from './game/outcome.js';
 export { InputError } from './io/input-error.js';
-export { parseGameJson, readGameFile } from './io/game-json.js';
-export { parseOutcomeJson, readOutcomeFile } from './io/outcome-json.js';
-export { parseGambitNfg } from './io/gambit-nfg.js';
+export { readNumber, readProbability, NUMBER_FORMS } from './io/numbers.js';
+export { parseGameJson, readGameFile, GAME_FIELDS } from './io/game-json.js';
+export {
+  parseOutcomeJson,
+  readOutcomeFile,
+  OUTCOME_FIELDS,
+} from './io/outcome-json.js';
+export { parseGambitNfg, MAX_NFG_PROFILES } from './io/gambit-nfg.js';
 
 export type {
   LinearProgram,
-  LpVariable,
-  LpRow,
-  LpStatus,
+  LpBasis,
+  LpBasisStatus,
   LpMethod,
-  LpSolution,
   LpOptions,
   LpResiduals,
+  LpRow,
+  LpSolution,
+  LpStatus,
+  LpVariable,
 } from './lp/model.js';
-export { solveLp } from './lp/solve.js';
+export {
+  EXACT_SIMPLEX_FALLBACK_LIMIT,
+  solveExact,
+  solveLp,
+} from './lp/solve.js';
+export {
+  checkFarkas,
+  checkOptimality,
+  checkPrimal,
+  checkUnbounded,
+  type OptimalityCheck,
+  type PrimalCheck,
+} from './lp/certificate.js';
+export {
+  certifyOptimum,
+  type CertifiedOptimum,
+  type CertifyOptions,
+  type FloatOptimum,
+} from './lp/certify.js';
+export {
+  solveExactSimplex,
+  solveExactSimplexFrom,
+  type ExactSimplexResult,
+} from './lp/exact-simplex.js';
 
 export { resolveObjective, type Objective } from './bce/objective.js';
 export { obedienceRows, type ObedienceConstraint } from './bce/obedience.js';

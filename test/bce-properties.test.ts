@@ -106,3 +106,41 @@ test('BCE values are invariant to positive scaling and (θ, a_-i) shifts of payo
     }
   }
 });
+
+test('obedience slacks from the support equal the LP rows evaluated at π', async () => {
+  const { obedienceRows, obedienceSlacks } =
+    await import('../src/bce/obedience.js');
+  const random = prng(31337);
+  for (let trial = 0; trial < 30; trial++) {
+    const game = randomGame(random, shapes[trial % shapes.length]);
+    const count = game.payoffs[0].length;
+    // A random outcome with about half its cells zero.
+    const p = game.states.map(() => [
+      Array.from({ length: count }, () =>
+        random() < 0.5
+          ? Rational.int(0)
+          : Rational.int(randomInt(random, 1, 9)),
+      ),
+    ]);
+    const flat = p.flatMap((byType) => byType[0]);
+    const { rows, constraints } = obedienceRows(
+      game,
+      (s, _k, a) => s * count + a,
+    );
+    const fromSupport = new Map(
+      obedienceSlacks(game, { p }).map((c) => [
+        `${c.player}/${c.recommended}/${c.deviation}`,
+        c.slack.toString(),
+      ]),
+    );
+    rows.forEach((row, r) => {
+      let slack = Rational.int(0);
+      row.indices.forEach((j, n) => {
+        slack = slack.add(flat[j].mul(row.coefficients[n]));
+      });
+      const c = constraints[r];
+      const key = `${c.player}/${c.recommended}/${c.deviation}`;
+      assert.equal(fromSupport.get(key) ?? '0', slack.toString(), key);
+    });
+  }
+});

@@ -127,3 +127,42 @@ export function randomLp(
   });
   return program(random() < 0.5 ? 'maximize' : 'minimize', variables, rows);
 }
+
+/**
+ * A random "awkward" LP: max c·x over x ≥ 0 and A x ≤ b with A ≥ 0, whose
+ * coefficients have denominators up to 10^6 + 3 and numerators up to
+ * 2·10^9, so optima have denominators rounding cannot guess.
+ */
+export function randomAwkwardLp(
+  random: () => number,
+  n: number,
+  m: number,
+): LinearProgram {
+  const denominators = [1n, 7n, 13n, 101n, 1009n, 10007n, 1000003n];
+  const awkward = (): Rational => {
+    const scale = random() < 0.3 ? 1000003n : 1n;
+    const numerator = BigInt(randomInt(random, -2000, 2000)) * scale;
+    return Rational.of(numerator, denominators[randomInt(random, 0, 6)]);
+  };
+  const variables: LpVariable[] = Array.from({ length: n }, (_, j) => ({
+    name: `x${j}`,
+    cost: awkward(),
+    lower: Rational.int(0),
+    upper: random() < 0.3 ? Rational.int(randomInt(random, 1, 9)) : null,
+  }));
+  const rows: LpRow[] = Array.from({ length: m }, (_, r) => {
+    const indices: number[] = [];
+    for (let j = 0; j < n; j++) if (random() < 0.6) indices.push(j);
+    return {
+      name: `r${r}`,
+      indices,
+      coefficients: indices.map(() => awkward().abs()),
+      lower: null,
+      upper: Rational.of(
+        BigInt(randomInt(random, 1, 1000)),
+        denominators[randomInt(random, 0, 6)],
+      ),
+    };
+  });
+  return { sense: 'maximize', variables, rows };
+}

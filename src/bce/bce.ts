@@ -377,7 +377,23 @@ export interface BceRange {
   readonly maximum: BceResult;
 }
 
-/** The interval [min, max] of an objective over all BCE. */
+/**
+ * The interval [min, max] of an objective over all BCE: what can be
+ * predicted about it without knowing what the players know.
+ *
+ * @example
+ * ```ts
+ * import { bceRange, parseGameJson } from 'revelation';
+ * const chicken = parseGameJson({
+ *   states: ['only'], prior: [1],
+ *   players: [{ name: 'row', actions: ['dare', 'swerve'] },
+ *             { name: 'col', actions: ['dare', 'swerve'] }],
+ *   payoffs: [[[[0, 0], [7, 2]], [[2, 7], [6, 6]]]],
+ * });
+ * const range = await bceRange(chicken, { objective: 'welfare' });
+ * [range.min.toString(), range.max.toString()]; // ['36/5', '21/2']
+ * ```
+ */
 export async function bceRange(
   game: BaseGame,
   options: Omit<BceOptions, 'sense'>,

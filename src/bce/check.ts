@@ -11,8 +11,8 @@
  * induces are returned (information-structure.ts); states of prior 0 and
  * recommendations never made are skipped, never divided by.
  *
- * The obedience rows come from the same builder the LP uses, evaluated here
- * on the dense outcome table rather than on LP columns.
+ * The obedience sums are those of the LP rows (obedience.ts), evaluated on
+ * the cells of positive probability rather than built as rows.
  */
 
 import {
@@ -27,7 +27,7 @@ import {
   informationStructure,
   type InformationStructure,
 } from './information-structure.js';
-import { obedienceRows, profileNames } from './obedience.js';
+import { obedienceSlacks, profileNames } from './obedience.js';
 
 /** A martingale row that fails: the outcome's mass on (θ, t) is not µ0(θ)ψ(t|θ). */
 export interface MartingaleFailure {
@@ -139,31 +139,9 @@ export function checkOutcome(game: BaseGame, outcome: Outcome): CheckResult {
     });
   }
 
-  // Obedience rows, evaluated on the dense table: column (θ, k, a) is the
-  // position of π(θ, t_k, a) in a flat copy of the outcome.
-  const flat: Rational[] = [];
-  const offset: number[][] = [];
-  for (let s = 0; s < game.states.length; s++) {
-    offset.push(
-      game.signal[s].map((_, k) => {
-        const start = flat.length;
-        flat.push(...outcome.p[s][k]);
-        return start;
-      }),
-    );
-  }
-  const { rows, constraints } = obedienceRows(
-    game,
-    (s, k, a) => offset[s][k] + a,
-  );
-  rows.forEach((row, r) => {
-    let slack = ZERO;
-    row.indices.forEach((j, n) => {
-      const p = flat[j];
-      if (!p.isZero()) slack = slack.add(p.mul(row.coefficients[n]));
-    });
-    if (slack.sign() >= 0) return;
-    const c = constraints[r];
+  // Obedience, evaluated on the cells of positive probability.
+  for (const c of obedienceSlacks(game, outcome)) {
+    if (c.slack.sign() >= 0) continue;
     const player = game.players[c.player];
     failures.push({
       kind: 'obedience',
@@ -171,10 +149,10 @@ export function checkOutcome(game: BaseGame, outcome: Outcome): CheckResult {
       ...(game.hasTypes ? { type: player.types[c.type] } : {}),
       recommended: player.actions[c.recommended],
       deviation: player.actions[c.deviation],
-      slack,
-      shortfall: slack.neg(),
+      slack: c.slack,
+      shortfall: c.slack.neg(),
     });
-  });
+  }
 
   const consistent = failures.length === 0;
   return {

@@ -27,6 +27,7 @@ import {
 } from '../game/game.js';
 import { ZERO, type Rational } from '../numbers/rational.js';
 import type { LpRow } from '../lp/model.js';
+import type { Outcome } from '../game/outcome.js';
 
 /** Which obedience constraint a row is. */
 export interface ObedienceConstraint {
@@ -117,6 +118,55 @@ export function obedienceRows(
     }
   });
   return { rows, constraints };
+}
+
+/** An obedience constraint with its slack at some outcome. */
+export interface ObedienceSlack extends ObedienceConstraint {
+  /** Σ π · [u_i(a) − u_i(a_i', a_-i)]: negative when the constraint fails. */
+  readonly slack: Rational;
+}
+
+/**
+ * The slack of the obedience constraints at an outcome, computed from the
+ * cells of positive probability only (the rows of `obedienceRows`
+ * evaluated at π, without building them). Constraints whose recommendation
+ * is never made have slack 0 and are left out.
+ */
+export function obedienceSlacks(
+  game: BaseGame,
+  outcome: Outcome,
+): ObedienceSlack[] {
+  const strides = profileStrides(game);
+  const count = profileCount(game);
+  const slack = new Map<string, ObedienceSlack>();
+  for (let s = 0; s < game.states.length; s++) {
+    const u = game.payoffs[s];
+    game.signal[s].forEach((profile, k) => {
+      for (let a = 0; a < count; a++) {
+        const p = outcome.p[s][k][a];
+        if (p.isZero()) continue;
+        game.players.forEach((player, i) => {
+          const t = profile.types[i];
+          const ai = Math.floor(a / strides[i]) % player.actions.length;
+          for (let d = 0; d < player.actions.length; d++) {
+            if (d === ai || !actionAvailable(game, i, t, d)) continue;
+            const deviated = a + (d - ai) * strides[i];
+            const gain = u[a][i].sub(u[deviated][i]);
+            const key = `${i}/${t}/${ai}/${d}`;
+            const before = slack.get(key)?.slack ?? ZERO;
+            slack.set(key, {
+              player: i,
+              type: t,
+              recommended: ai,
+              deviation: d,
+              slack: before.add(p.mul(gain)),
+            });
+          }
+        });
+      }
+    });
+  }
+  return [...slack.values()];
 }
 
 /** A readable name for an obedience constraint, e.g. `obey[judge:convict→acquit]`. */

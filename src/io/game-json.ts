@@ -64,6 +64,18 @@ const REQUIRED_FIELDS = ['states', 'prior', 'players', 'payoffs'];
  * Validates a parsed JSON game (see docs/game-format.md) and builds the
  * `BaseGame`. Throws an `InputError` at the first problem, located by its
  * path in the file (and the file name, when given).
+ *
+ * @example
+ * ```ts
+ * import { parseGameJson } from 'revelation';
+ * const game = parseGameJson({
+ *   states: ['good', 'bad'],
+ *   prior: [0.55, 0.45],
+ *   players: [{ name: 'firm', actions: ['invest', 'wait'] }],
+ *   payoffs: { good: [[1], [0]], bad: [[-1], [0]] },
+ * });
+ * game.prior.map(String); // ['11/20', '9/20']
+ * ```
  */
 export function parseGameJson(value: unknown, file?: string): BaseGame {
   try {

@@ -215,10 +215,12 @@ export function checkFarkas(
       z.addProduct(y[columns.row[k]], columns.coefficient[k]);
     }
     const v = lp.variables[j];
+    const s = z.sign();
+    if (s === 0) continue;
     // The infimum of z_j x_j sits at l_j when z_j > 0 and at u_j when z_j < 0.
-    const bound = boundFor(-z.sign(), v.upper, v.lower);
+    const bound = s > 0 ? v.lower : v.upper;
     if (bound === null) return false;
-    if (bound !== undefined) lowerSum.addProduct(z.toRational(), bound);
+    lowerSum.addProduct(z.toRational(), bound);
   }
   // L > U, compared as fractions with positive denominators.
   return lowerSum.num * upperSum.den > upperSum.num * lowerSum.den;

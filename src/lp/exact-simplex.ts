@@ -74,6 +74,18 @@ export function solveExactSimplex(
   return simplex.run(warmStarted);
 }
 
+/**
+ * Solves `lp` exactly from `start` only: null when `start` is not a valid
+ * basis, where `solveExactSimplex` would fall back to the slack basis.
+ */
+export function solveExactSimplexFrom(
+  lp: LinearProgram,
+  start: LpBasis,
+): ExactSimplexResult | null {
+  const simplex = new Tableau(lp);
+  return simplex.installBasis(start) ? simplex.run(true) : null;
+}
+
 class Tableau {
   private readonly n: number;
   private readonly m: number;

@@ -75,7 +75,11 @@ export type LpMethod =
   | 'highs+exact-simplex'
   /** The exact rational simplex alone. */
   | 'exact-simplex'
-  /** HiGHS floats, not certified (only when floats were asked for). */
+  /**
+   * HiGHS floats rounded to nearby rationals, not certified: when floats
+   * were asked for, or when no certificate was found (`exact` is then
+   * false and `notes` say why).
+   */
   | 'highs-float';
 
 /** Measured quality of an answer: largest violations, as floats. */

@@ -51,7 +51,11 @@ export function factorise(
   // Column membership and count buckets for the Markowitz choice.
   const columnRows: Set<number>[] = Array.from({ length: k }, () => new Set());
   rows.forEach((row, i) => {
-    for (const c of row.keys()) columnRows[c].add(i);
+    for (const [c, a] of row) {
+      // Explicit zeros (an LP row may hold them) are not entries.
+      if (a.isZero()) row.delete(c);
+      else columnRows[c].add(i);
+    }
   });
   const buckets: Set<number>[] = [];
   const bucketOf = new Int32Array(k);

@@ -64,6 +64,13 @@ export class Rational {
   /**
    * Parses "-2", "0.35", "1.5e-3" or "3/7" exactly; returns null for anything
    * else (including a zero denominator), so the caller can word the error.
+   *
+   * @example
+   * ```ts
+   * import { Rational } from 'revelation';
+   * Rational.parse('0.35').toString(); // '7/20'
+   * Rational.parse('3/0'); // null
+   * ```
    */
   static parse(text: string): Rational | null {
     const s = text.trim();
