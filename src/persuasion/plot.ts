@@ -224,6 +224,33 @@ function twoStatePlot(
   return serialise(svg);
 }
 
+/** Rough width of one label character in plot units (13 px at 520 px). */
+const LABEL_CHAR = 0.016;
+
+/**
+ * The width of a convex polygon along the horizontal line at height y: a
+ * region gets its label in place only when the label fits there.
+ */
+function widthAt(corners: readonly { x: number; y: number }[], y: number) {
+  const xs: number[] = [];
+  corners.forEach((p, k) => {
+    const q = corners[(k + 1) % corners.length];
+    if ((p.y - y) * (q.y - y) > 0 || p.y === q.y) return;
+    xs.push(p.x + ((y - p.y) / (q.y - p.y)) * (q.x - p.x));
+  });
+  return xs.length < 2 ? 0 : Math.max(...xs) - Math.min(...xs);
+}
+
+/** The area of a polygon whose corners are in order (shoelace formula). */
+function area(corners: readonly { x: number; y: number }[]): number {
+  let twice = 0;
+  corners.forEach((p, k) => {
+    const q = corners[(k + 1) % corners.length];
+    twice += p.x * q.y - q.x * p.y;
+  });
+  return Math.abs(twice) / 2;
+}
+
 function anchorOf(x: number): 'start' | 'middle' | 'end' {
   return x < 0.12 ? 'start' : x > 0.88 ? 'end' : 'middle';
 }
@@ -257,6 +284,7 @@ function simplexPlot(
   // Each region's corners in angular order around their mean.
   const polygons: { x: number; y: number; region: string }[] = [];
   const labels: { x: number; y: number; text: string }[] = [];
+  const flat = new Set<string>();
   for (const r of regions) {
     const name = profileActions(problem, r.profile).join(',');
     const corners = r.vertices.map(ternary);
@@ -266,8 +294,22 @@ function simplexPlot(
       (p, q) => Math.atan2(p.y - cy, p.x - cx) - Math.atan2(q.y - cy, q.x - cx),
     );
     for (const p of corners) polygons.push({ ...p, region: name });
-    labels.push({ x: cx, y: cy, text: name });
+    // Only regions with room for a label get one in place; every region
+    // is named in the key below the triangle.
+    if (widthAt(corners, cy) >= LABEL_CHAR * (name.length + 2)) {
+      labels.push({ x: cx, y: cy, text: name });
+    }
+    if (area(corners) < 1e-9) flat.add(name);
   }
+  const names = [...new Set(polygons.map((p) => p.region))];
+  const columns = 3;
+  const keyRows = Math.ceil(names.length / columns);
+  const key = names.map((region, k) => ({
+    x: 0.02 + (k % columns) * 0.36,
+    y: -0.12 - Math.floor(k / columns) * 0.06,
+    region,
+    text: flat.has(region) ? `${region} (no area)` : region,
+  }));
   const prior = ternary(game.prior);
   const posteriors = result.posteriors.map((s) => ({
     ...ternary(s.posterior),
@@ -291,8 +333,8 @@ function simplexPlot(
     aspectRatio: 1,
     margin: 30,
     x: { domain: [-0.05, 1.05], axis: null },
-    y: { domain: [-0.08, HEIGHT + 0.08], axis: null },
-    color: { type: 'categorical', scheme: 'set2' },
+    y: { domain: [-0.1 - 0.06 * keyRows, HEIGHT + 0.08], axis: null },
+    color: { type: 'categorical', scheme: 'set2', domain: names },
     r: { type: 'sqrt', domain: [0, 1], range: [0, 16] },
     marks: [
       Plot.line(polygons, {
@@ -306,6 +348,20 @@ function simplexPlot(
         curve: 'linear-closed',
       }),
       Plot.line(outline, { x: 'x', y: 'y', stroke: '#333' }),
+      Plot.dot(key, {
+        x: 'x',
+        y: 'y',
+        fill: 'region',
+        symbol: 'square',
+        r: 6,
+      }),
+      Plot.text(key, {
+        x: 'x',
+        y: 'y',
+        text: 'text',
+        dx: 10,
+        textAnchor: 'start',
+      }),
       Plot.text(corners.slice(0, 2), {
         x: 'x',
         y: 'y',
@@ -342,20 +398,25 @@ function simplexPlot(
         fill: 'black',
         fillOpacity: 0.8,
       }),
-      // Labels near the side corners are anchored inwards, with a halo.
-      ...(['start', 'middle', 'end'] as const).map((anchor) =>
-        Plot.text(
-          posteriors.filter((p) => anchorOf(p.x) === anchor),
-          {
-            x: 'x',
-            y: 'y',
-            text: 'text',
-            dy: -20,
-            textAnchor: anchor,
-            fill: 'black',
-            stroke: 'white',
-            strokeWidth: 3,
-          },
+      // Labels near the side corners are anchored inwards, near the top
+      // corner placed below the disc, always with a halo.
+      ...(['start', 'middle', 'end'] as const).flatMap((anchor) =>
+        [false, true].map((top) =>
+          Plot.text(
+            posteriors.filter(
+              (p) => anchorOf(p.x) === anchor && p.y > 0.8 * HEIGHT === top,
+            ),
+            {
+              x: 'x',
+              y: 'y',
+              text: 'text',
+              dy: top ? 22 : -20,
+              textAnchor: anchor,
+              fill: 'black',
+              stroke: 'white',
+              strokeWidth: 3,
+            },
+          ),
         ),
       ),
       Plot.dot([prior], {
