@@ -72,6 +72,13 @@ export const persuadeCommand: Command = {
     }
     const { engine } = lpOptions(args);
     const game = readGameFile(args.positional[0]);
+    if (plot !== undefined && ![2, 3].includes(game.states.length)) {
+      throw new InputError(
+        '--plot',
+        `pictures are drawn for two or three states; this game has ${game.states.length}`,
+        'leave out --plot, or read the posteriors from the text or --json output',
+      );
+    }
     const result = await persuade(game, {
       objective,
       sense,
