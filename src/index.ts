@@ -95,6 +95,48 @@ export {
   type RecommendationPosterior,
 } from './bce/information-structure.js';
 
+// Private information (issue 3): Gambit .efg one-stage Bayesian games, the
+// outcome a given signal induces, and comparison of baseline information.
+export { parseGambitEfg, MAX_EFG_CELLS, NO_MOVE } from './io/gambit-efg.js';
+export {
+  parseEfgTree,
+  type EfgTree,
+  type EfgNode,
+  type EfgEvent,
+  type EfgInfoset,
+  type EfgOutcome,
+  type EfgPlace,
+} from './io/gambit-efg-tree.js';
+export type { Signal } from './game/signal.js';
+export {
+  parseSignalJson,
+  readSignalFile,
+  signalJson,
+  SIGNAL_FIELDS,
+} from './io/signal-json.js';
+export {
+  induceOutcome,
+  recommendationSignal,
+  TIE_RULES,
+  type TieRule,
+  type InduceOptions,
+  type InducedOutcome,
+  type SignalResponse,
+} from './induce/induce.js';
+export {
+  findGarbling,
+  type GarblingResult,
+  type GarblingEntry,
+  type MarginalEntry,
+} from './garbling/garbling.js';
+export {
+  compareInformation,
+  requireSameBaseGame,
+  type CompareOptions,
+  type InformationComparison,
+  type InformationOrder,
+} from './garbling/compare.js';
+
 // Bayesian persuasion by beliefs (src/persuasion/): value function,
 // exact concavification, Bayes plausibility, public persuasion, plots.
 export {
@@ -109,8 +151,6 @@ export {
 } from './persuasion/persuade.js';
 export {
   persuasionProblem,
-  TIE_RULES,
-  type TieRule,
   type PersuasionSpec,
   type PersuasionProblem,
   type Receiver,

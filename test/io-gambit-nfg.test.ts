@@ -238,9 +238,10 @@ test('syntax errors give line, column and what was expected', () => {
   );
 });
 
-test('readGameFile names an unsupported Gambit extensive form', () => {
+test('readGameFile names an unsupported extension', () => {
+  // .efg is read since issue 3 (test/io-gambit-efg.test.ts); .gbt is not.
   assert.match(
-    inputError(() => readGameFile(join(gambitDir, 'e07.efg'))).message,
-    /cannot read game files ending in "\.efg"/,
+    inputError(() => readGameFile(join(gambitDir, 'e07.gbt'))).message,
+    /cannot read game files ending in "\.gbt"/,
   );
 });

@@ -134,3 +134,17 @@ test('persuade errors: a misspelt tie rule, a plot that is not SVG, four states'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('persuade --signal writes a signal file that induce replays to the same value', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'revelation-'));
+  try {
+    const file = join(dir, 'signal.json');
+    const r = await run(['persuade', prosecutor, '--signal', file]);
+    assert.equal(r.code, 0, r.stderr);
+    const replay = await run(['induce', prosecutor, file, '--json']);
+    assert.equal(replay.code, 0, replay.stderr);
+    assert.equal((JSON.parse(replay.stdout) as { value: string }).value, '3/5');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

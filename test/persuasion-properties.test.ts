@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { solveBce } from '../src/bce/bce.js';
+import { induceOutcome } from '../src/induce/induce.js';
 import type { BaseGame } from '../src/game/game.js';
 import { ONE, Rational } from '../src/numbers/rational.js';
 import { persuade } from '../src/persuasion/persuade.js';
@@ -70,6 +71,13 @@ test('belief route = recommendation LP, exactly, on random games', async () => {
         })),
       );
       assert.equal(check.plausible, true, where);
+      // Replaying the signal with the induce engine gives the same value
+      // (its tie rules speak of the designer's value, not of the sense).
+      const replay = induceOutcome(game, r.signal, {
+        objective: 'designer',
+        tie: sense === 'maximize' ? 'sender-preferred' : 'sender-worst',
+      });
+      assert.ok(replay.value.equals(r.value!), where);
       for (const s of r.posteriors) {
         const at = valueFunction(game, s.posterior, { sense });
         assert.ok(at.bestResponses[0].includes(s.actions[0]), where);
@@ -94,7 +102,14 @@ test('other tie rules: both routes agree, never beat sender-preferred, and ε-si
       assert.equal(r.crossCheck.agree, true, where);
       assert.equal(r.crossCheck.method, 'recommendation-lp', where);
       assert.ok(r.value!.le(best.value!), where);
+      const replayed = (signal: typeof r.signal) =>
+        induceOutcome(game, signal, { objective: 'designer', tie }).value;
+      if (r.attained) assert.ok(replayed(r.signal).equals(r.value!), where);
       if (r.attained === false) {
+        assert.ok(
+          replayed(r.approximation!.signal).equals(r.approximation!.value),
+          where,
+        );
         const a = r.approximation!;
         assert.equal(a.reached, true, where);
         assert.ok(a.shortfall.le(Rational.of(1, 1000)), where);

@@ -7,6 +7,8 @@
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
+import { induceCommand } from './commands/induce.js';
+import { garblingCommand } from './commands/garbling.js';
 import { persuadeCommand } from './commands/persuade.js';
 import { plausibleCommand } from './commands/plausible.js';
 import type { Command, Output } from './commands/command.js';
@@ -15,6 +17,8 @@ import { suggest } from '../bce/objective.js';
 const commands: readonly Command[] = [
   bceCommand,
   checkCommand,
+  induceCommand,
+  garblingCommand,
   persuadeCommand,
   plausibleCommand,
 ];

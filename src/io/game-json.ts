@@ -28,6 +28,7 @@
 import { basename, extname } from 'node:path';
 import type { BaseGame, Player, TypeProfileWeight } from '../game/game.js';
 import { ONE, Rational, ZERO, sum } from '../numbers/rational.js';
+import { parseGambitEfg } from './gambit-efg.js';
 import { parseGambitNfg } from './gambit-nfg.js';
 import { InputError } from './input-error.js';
 import { parseJsonText, readInputFile } from './json-text.js';
@@ -93,17 +94,19 @@ export function parseGameJson(value: unknown, file?: string): BaseGame {
  */
 export function readGameFile(path: string): BaseGame {
   const extension = extname(path).toLowerCase();
-  if (extension !== '.json' && extension !== '.nfg') {
+  if (!['.json', '.nfg', '.efg'].includes(extension)) {
     throw new InputError(
       path,
       extension === ''
         ? 'cannot tell the format of a game file without an extension'
         : `cannot read game files ending in "${extension}"`,
-      'a game file ends in .json (JSON game format) or .nfg (Gambit strategic form)',
+      'a game file ends in .json (JSON game format), .nfg (Gambit strategic ' +
+        'form) or .efg (Gambit extensive form, one-stage Bayesian games)',
     );
   }
   const text = readInputFile(path);
   if (extension === '.nfg') return parseGambitNfg(text, path);
+  if (extension === '.efg') return parseGambitEfg(text, path);
   return parseGameJson(parseJsonText(text, path), path);
 }
 

@@ -33,6 +33,7 @@
 
 import { solveBce } from '../bce/bce.js';
 import type { BaseGame } from '../game/game.js';
+import type { Signal } from '../game/signal.js';
 import type { LpOptions, LpStatus } from '../lp/model.js';
 import { Rational } from '../numbers/rational.js';
 import { approximateSignal } from './approximation.js';
@@ -54,6 +55,7 @@ import {
   mergeByProfile,
   mergeEqual,
   signalKernel,
+  toSignal,
   type Realisation,
   type SignalKernelEntry,
   type WeightedPosterior,
@@ -107,6 +109,7 @@ export interface Approximation {
   readonly reached: boolean;
   readonly posteriors: readonly Realisation[];
   readonly kernel: readonly SignalKernelEntry[];
+  readonly signal: Signal;
 }
 
 /** The answer of `persuade`. */
@@ -129,6 +132,8 @@ export interface PersuasionResult {
   readonly posteriors: readonly Realisation[];
   /** π̂(s | θ) > 0 for states of positive prior. */
   readonly kernel: readonly SignalKernelEntry[];
+  /** The same signal, dense, as `induceOutcome` and signal files take it. */
+  readonly signal: Signal;
   /** A signal within ε when the supremum is not attained; else null. */
   readonly approximation: Approximation | null;
   /** The regions that count (belief route only), for plots and checks. */
@@ -252,7 +257,7 @@ export async function persuade(
       value: near.value,
       shortfall: near.shortfall,
       reached: near.reached,
-      ...describeSignal(problem, posteriors),
+      ...describeSignal(problem, posteriors, 'within ε'),
     };
   }
 
@@ -285,7 +290,7 @@ export async function persuade(
       envelope,
       agree: beliefs || envelope ? true : null,
     },
-    ...describeSignal(problem, chosen),
+    ...describeSignal(problem, chosen, 'optimal'),
     approximation,
     regions: counted
       ? counted.map((r) => ({
@@ -336,7 +341,8 @@ function isAttained(
 function describeSignal(
   problem: PersuasionProblem,
   list: readonly WeightedPosterior[],
-): { posteriors: Realisation[]; kernel: SignalKernelEntry[] } {
+  name: string,
+): { posteriors: Realisation[]; kernel: SignalKernelEntry[]; signal: Signal } {
   const names = list.map((_, k) => `s${k + 1}`);
   const posteriors = list.map((w, k) => ({
     signal: names[k],
@@ -349,5 +355,6 @@ function describeSignal(
   return {
     posteriors,
     kernel: signalKernel(game.states, game.prior, names, list),
+    signal: toSignal(name, game.prior, names, list),
   };
 }

@@ -31,18 +31,13 @@
 
 import { decodeProfile, profileCount, type BaseGame } from '../game/game.js';
 import { resolveObjective, type Objective } from '../bce/objective.js';
+import { TIE_RULES, type TieRule } from '../induce/induce.js';
 import { InputError } from '../io/input-error.js';
 import { ONE, type Rational } from '../numbers/rational.js';
 
-/** How ties among the receivers' best responses are broken. */
-export type TieRule = 'sender-preferred' | 'sender-worst' | 'receiver-order';
-
-/** Every tie rule, in the order the CLI lists them. */
-export const TIE_RULES: readonly TieRule[] = [
-  'sender-preferred',
-  'sender-worst',
-  'receiver-order',
-];
+// The tie rules are the ones `induceOutcome` uses for a given signal; one
+// list serves both.
+export { TIE_RULES, type TieRule };
 
 /** What to optimise and how to break ties. */
 export interface PersuasionSpec {

@@ -10,11 +10,14 @@
  *
  * (Kamenica and Gentzkow 2011, prop. 1; Aumann and Maschler 1995). For a
  * state of prior 0 the kernel is irrelevant and nothing is divided: such
- * a state gets no kernel entries, as in the BCE information structure.
+ * a state gets no entries in the sparse kernel (as in the BCE information
+ * structure) and sends the first realisation in the dense `Signal` (as in
+ * `recommendationSignal`), which `induceOutcome` can replay.
  * Realisations of probability 0 are dropped before anything is divided.
  */
 
-import { ZERO, sum, type Rational } from '../numbers/rational.js';
+import type { Signal } from '../game/signal.js';
+import { ONE, ZERO, sum, type Rational } from '../numbers/rational.js';
 
 /** One realisation of a signal: its probability, posterior and response. */
 export interface Realisation {
@@ -122,4 +125,25 @@ export function averagePosterior(
   return Array.from({ length: n }, (_, s) =>
     sum(list.map((w) => (w.weight.isZero() ? ZERO : w.weight.mul(w.µ[s])))),
   );
+}
+
+/**
+ * The same kernel as a `Signal` (game/signal.ts), dense, ready for
+ * `induceOutcome`; a state of prior 0 sends the first realisation.
+ */
+export function toSignal(
+  name: string,
+  prior: readonly Rational[],
+  names: readonly string[],
+  list: readonly { weight: Rational; µ: readonly Rational[] }[],
+): Signal {
+  return {
+    name,
+    signals: names,
+    likelihood: prior.map((mass, s) =>
+      mass.isZero()
+        ? names.map((_, k) => (k === 0 ? ONE : ZERO))
+        : list.map((w) => w.weight.mul(w.µ[s]).div(mass)),
+    ),
+  };
 }

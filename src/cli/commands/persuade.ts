@@ -10,6 +10,7 @@ import { suggest } from '../../bce/objective.js';
 import type { BaseGame } from '../../game/game.js';
 import { readGameFile } from '../../io/game-json.js';
 import { InputError } from '../../io/input-error.js';
+import { signalJson } from '../../io/signal-json.js';
 import { Rational } from '../../numbers/rational.js';
 import { persuade, type PersuasionResult } from '../../persuasion/persuade.js';
 import { persuasionPlot } from '../../persuasion/plot.js';
@@ -25,7 +26,8 @@ export const persuadeCommand: Command = {
     'optimal signal by concavification over belief regions, checked against the recommendation LP',
   usage:
     'revelation persuade GAME [--max OBJ | --min OBJ] [--tie RULE] ' +
-    '[--public] [--plot FILE.svg] [--epsilon Q] [--vertex-limit N] ' +
+    '[--public] [--plot FILE.svg] [--signal FILE.json] [--epsilon Q] ' +
+    '[--vertex-limit N] ' +
     '[--json] [--decimals N] [--engine auto|exact]',
   async run(argv, out) {
     const args = parseArgs('persuade', argv, {
@@ -34,6 +36,7 @@ export const persuadeCommand: Command = {
         'min',
         'tie',
         'plot',
+        'signal',
         'epsilon',
         'vertex-limit',
         'decimals',
@@ -89,15 +92,14 @@ export const persuadeCommand: Command = {
       ...(vertexLimit !== undefined ? { vertexLimit } : {}),
     });
     if (plot !== undefined) {
-      const svg = persuasionPlot(game, result);
-      try {
-        writeFileSync(plot, svg);
-      } catch (e) {
-        throw new InputError(
-          '--plot',
-          `cannot write "${plot}": ${(e as Error).message}`,
-        );
-      }
+      writeOutput('--plot', plot, persuasionPlot(game, result));
+    }
+    // The signal file replays with `revelation induce`: the optimal signal,
+    // or the ε-signal when the tie rule keeps the value from being attained.
+    const signalFile = args.values.get('signal');
+    if (signalFile !== undefined && result.status === 'optimal') {
+      const signal = result.approximation?.signal ?? result.signal;
+      writeOutput('--signal', signalFile, toJson(signalJson(signal, game)));
     }
     if (args.flags.has('json')) {
       out.stdout(
@@ -106,14 +108,32 @@ export const persuadeCommand: Command = {
           game: game.name,
           ...result,
           ...(plot !== undefined ? { plot } : {}),
+          ...(signalFile !== undefined ? { signalFile } : {}),
         }),
       );
       return 0;
     }
     out.stdout(render(game, result, display, plot));
+    if (signalFile !== undefined) {
+      out.stdout(
+        `Signal file written to ${signalFile}` +
+          (result.approximation ? ' (the signal within ε)' : ''),
+      );
+    }
     return 0;
   },
 };
+
+function writeOutput(option: string, file: string, text: string): void {
+  try {
+    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (e) {
+    throw new InputError(
+      option,
+      `cannot write "${file}": ${(e as Error).message}`,
+    );
+  }
+}
 
 function tieRule(text: string | undefined): TieRule {
   if (text === undefined) return 'sender-preferred';
