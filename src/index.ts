@@ -136,13 +136,185 @@ export {
   type InformationComparison,
   type InformationOrder,
 } from './garbling/compare.js';
+// Mechanism design over finite types (src/mechanism/): problem files,
+// optimal direct mechanisms, implementability with witnesses, audits,
+// discrete virtual values with ironing, and revenue robust to information.
+export {
+  typeProfileCount,
+  decodeTypes,
+  encodeTypes,
+  typeNames,
+  withSettings,
+  type MechanismProblem,
+  type Mechanism,
+  type Agent,
+  type ItemStructure,
+  type MechanismObjective,
+  type Incentives,
+  type Participation,
+  type Budget,
+} from './mechanism/problem.js';
+export {
+  parseMechanismJson,
+  readMechanismFile,
+  readMechanismInto,
+  PROBLEM_FIELDS,
+  UNSOLD,
+} from './mechanism/problem-json.js';
+export { efficientRule, vcgPayments } from './mechanism/rules.js';
+export {
+  mechanismConstraints,
+  constraintName,
+  type MechanismConstraint,
+  type ConstraintMeaning,
+  type Term,
+} from './mechanism/constraints.js';
+export {
+  directProgram,
+  solveMechanism,
+  type DirectProgram,
+  type MechanismSolution,
+  type MechanismCertificate,
+  type PricedConstraint,
+} from './mechanism/direct.js';
+export {
+  implementRule,
+  paymentRows,
+  type ImplementResult,
+  type ImplementWitness,
+} from './mechanism/implement.js';
+export {
+  rochetCycle,
+  farkasCombination,
+  type RochetCycle,
+  type CycleEdge,
+  type FarkasCombination,
+  type WeightedConstraint,
+  type PaymentRow,
+} from './mechanism/witness.js';
+export {
+  auditMechanism,
+  type AuditResult,
+  type Violation,
+} from './mechanism/audit.js';
+export {
+  mechanismRows,
+  interimRows,
+  expectedRevenue,
+  objectiveValue,
+  mechanismJson,
+  type MechanismRow,
+  type InterimRow,
+  type NamedConstraint,
+  type MechanismJson,
+} from './mechanism/report.js';
+export {
+  virtualValues,
+  myersonOptimum,
+  myersonInapplicable,
+  virtualValueRule,
+  type AgentVirtualValues,
+  type MyersonCheck,
+} from './mechanism/virtual-values.js';
+export {
+  inducedGame,
+  robustRevenue,
+  describeMechanism,
+  type IndirectMechanism,
+  type Baseline,
+  type RevenueRange,
+  type RobustRevenue,
+  type InducedGameOptions,
+} from './mechanism/robust.js';
+
+// The shape of the BCE set: vertices, dimension, 2-D projections, plots
+// (src/geometry/).
+export {
+  bceVertices,
+  enumerateVertices,
+  DEFAULT_VERTEX_LIMIT,
+  type BceVertices,
+  type VertexEnumeration,
+  type VertexOptions,
+} from './geometry/vertex-enumeration.js';
+export { affineHull, type AffineHull } from './geometry/affine-hull.js';
+export {
+  polyhedronOfLp,
+  type Polyhedron,
+  type LinearConstraint,
+} from './geometry/polyhedron.js';
+export {
+  parseStatistic,
+  statisticValue,
+  type Statistic,
+} from './geometry/statistics.js';
+export {
+  projectBce,
+  locatePoint,
+  type Projection,
+  type ProjectedVertex,
+  type EdgeCertificate,
+  type Point,
+  type PointPosition,
+} from './geometry/projection.js';
+export {
+  projectionSvg,
+  type MarkedPoint,
+  type ProjectionPlotOptions,
+} from './geometry/plot.js';
+
+// Sequential information design (Doval and Ely 2020): src/sequential/.
+export {
+  solveSequential,
+  checkSequential,
+  THREAT_CLAIMS,
+  type SequentialOptions,
+  type SequentialSettings,
+  type SequentialResult,
+  type SequentialCheckResult,
+  type SequentialFacts,
+} from './sequential/sequential.js';
+export {
+  sequentialProgram,
+  SEQUENTIAL_COLUMN_LIMIT,
+  type SequentialProgram,
+  type SequentialProgramOptions,
+  type SequentialForm,
+  type Route,
+} from './sequential/program.js';
+export {
+  OBSERVATION,
+  type ExtensiveForm,
+  type RecommendationPlan,
+  type OrderLaw,
+  type PunishmentEntry,
+  type Instruction,
+} from './sequential/extensive-form.js';
+export {
+  verifyExtensiveForm,
+  type FormVerification,
+} from './sequential/verify.js';
+export {
+  threatTable,
+  type ThreatKind,
+  type ThreatTable,
+  type Punishment,
+  type PunishmentMode,
+} from './sequential/threats.js';
+export {
+  subsetLattice,
+  allOrders,
+  peelOrders,
+  type Lattice,
+  type WeightedOrder,
+} from './sequential/lattice.js';
 
 // Bayesian persuasion by beliefs (src/persuasion/): value function,
 // exact concavification, Bayes plausibility, public persuasion, plots.
 export {
   persuade,
-  DEFAULT_VERTEX_LIMIT,
-  DEFAULT_EPSILON,
+  PERSUASION_VERTEX_LIMIT,
+  PERSUASION_EPSILON,
   type PersuadeOptions,
   type PersuasionResult,
   type CrossCheck,

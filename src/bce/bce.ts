@@ -411,7 +411,8 @@ export async function bceRange(
   };
 }
 
-function pricedObedience(
+/** An obedience constraint by name, with its dual price. */
+export function pricedObedience(
   game: BaseGame,
   c: ObedienceConstraint,
   price: Rational,
@@ -426,7 +427,8 @@ function pricedObedience(
   };
 }
 
-function programSize(lp: LinearProgram): ProgramSize {
+/** The number of variables, rows and nonzeros of an LP. */
+export function programSize(lp: LinearProgram): ProgramSize {
   let nonzeros = 0;
   for (const r of lp.rows) nonzeros += r.indices.length;
   return { variables: lp.variables.length, rows: lp.rows.length, nonzeros };

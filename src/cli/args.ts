@@ -14,6 +14,8 @@ export interface OptionSpec {
   readonly values?: readonly string[];
   /** Options that take no value, e.g. `json`. */
   readonly flags?: readonly string[];
+  /** Those of `values` that may be given several times, e.g. `point`. */
+  readonly repeatable?: readonly string[];
 }
 
 /** Parsed arguments. */
@@ -21,6 +23,8 @@ export interface ParsedArgs {
   readonly positional: string[];
   readonly values: Map<string, string>;
   readonly flags: Set<string>;
+  /** Every value of a repeatable option, in order (the first is in `values`). */
+  readonly lists: Map<string, string[]>;
 }
 
 /** Parses `argv` against `spec`, throwing `InputError` on misuse. */
@@ -32,6 +36,7 @@ export function parseArgs(
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const positional: string[] = [];
+  const lists = new Map<string, string[]>();
   const valueNames = spec.values ?? [];
   const flagNames = spec.flags ?? [];
   for (let k = 0; k < argv.length; k++) {
@@ -62,6 +67,11 @@ export function parseArgs(
           `write --${name} VALUE`,
         );
       }
+      if (spec.repeatable?.includes(name)) {
+        lists.set(name, [...(lists.get(name) ?? []), value]);
+        if (!values.has(name)) values.set(name, value);
+        continue;
+      }
       if (values.has(name)) {
         throw new InputError(
           `--${name}`,
@@ -79,7 +89,7 @@ export function parseArgs(
       `options: ${known.join(', ')}${suggest(`--${name}`, known)}`,
     );
   }
-  return { positional, values, flags };
+  return { positional, values, flags, lists };
 }
 
 /** Reads a whole number option such as `--decimals 4`. */

@@ -9,6 +9,9 @@ import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
 import { induceCommand } from './commands/induce.js';
 import { garblingCommand } from './commands/garbling.js';
+import { mechanismCommand } from './commands/mechanism.js';
+import { projectCommand, verticesCommand } from './commands/geometry.js';
+import { sequentialCommand } from './commands/sequential.js';
 import { persuadeCommand } from './commands/persuade.js';
 import { plausibleCommand } from './commands/plausible.js';
 import type { Command, Output } from './commands/command.js';
@@ -19,6 +22,10 @@ const commands: readonly Command[] = [
   checkCommand,
   induceCommand,
   garblingCommand,
+  mechanismCommand,
+  verticesCommand,
+  projectCommand,
+  sequentialCommand,
   persuadeCommand,
   plausibleCommand,
 ];

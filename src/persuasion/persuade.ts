@@ -64,10 +64,10 @@ import { twoStateFunctions, type TwoStateFunctions } from './two-states.js';
 import { objectiveAt, respond } from './value-function.js';
 
 /** Default `vertexLimit`: linear solves allowed for vertex enumeration. */
-export const DEFAULT_VERTEX_LIMIT = 200_000;
+export const PERSUASION_VERTEX_LIMIT = 200_000;
 
 /** Default ε for the approximate signal of an unattained supremum. */
-export const DEFAULT_EPSILON: Rational = Rational.of(1, 1000);
+export const PERSUASION_EPSILON: Rational = Rational.of(1, 1000);
 
 /** Options for `persuade`. */
 export interface PersuadeOptions extends PersuasionSpec {
@@ -185,8 +185,8 @@ export async function persuade(
 ): Promise<PersuasionResult> {
   const problem = persuasionProblem(game, options);
   const lpOptions: LpOptions = { engine: options.engine ?? 'auto' };
-  const vertexLimit = options.vertexLimit ?? DEFAULT_VERTEX_LIMIT;
-  const epsilon = options.epsilon ?? DEFAULT_EPSILON;
+  const vertexLimit = options.vertexLimit ?? PERSUASION_VERTEX_LIMIT;
+  const epsilon = options.epsilon ?? PERSUASION_EPSILON;
   const notes: string[] = [];
 
   // Route 1, beliefs, unless the size guard says no.
