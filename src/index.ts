@@ -308,6 +308,76 @@ export {
   type Lattice,
   type WeightedOrder,
 } from './sequential/lattice.js';
+// Durable-good sale with and without commitment (src/durable/).
+export {
+  durableProblem,
+  parseDurableJson,
+  readDurableFile,
+  withHorizon,
+  priceRevenue,
+  monopolyPrice,
+  MAX_HORIZON,
+  DURABLE_FIELDS,
+  type DurableProblem,
+  type DurableProblemInput,
+} from './durable/problem.js';
+export {
+  solveDurable,
+  revenueByHorizon,
+  settlesAt,
+  REGIMES,
+  type Regime,
+  type DurableOptions,
+  type DurableResult,
+  type HorizonRow,
+} from './durable/durable.js';
+export {
+  commitmentProgram,
+  solveCommitment,
+  type CommitmentProgram,
+  type CommitmentEntry,
+  type CommitmentResult,
+} from './durable/commitment.js';
+export {
+  continuationPlans,
+  continuationAt,
+  type Continuation,
+  type ContinuationSource,
+} from './durable/continuation.js';
+export {
+  mediatedProgram,
+  solveMediated,
+  type MediatedProgram,
+  type MediatedResult,
+  type DeviceEntry,
+  type DeviceMessage,
+} from './durable/mediated.js';
+export {
+  futureSellerGame,
+  futureSellerObedience,
+  lastPeriodPlans,
+  FUTURE_SELLER,
+  type ContinuationPlan,
+} from './durable/future-seller.js';
+export {
+  postedRecursion,
+  plansAt,
+  profileAt,
+  type PostedRecursion,
+  type Plan,
+  type PlanKind,
+  type MarketState,
+  type Profile,
+  type Segment,
+  type Knot,
+} from './durable/posted.js';
+export {
+  solvePosted,
+  postedFrom,
+  checkPostedPath,
+  type PostedResult,
+  type PostedStep,
+} from './durable/posted-path.js';
 
 // Bayesian persuasion by beliefs (src/persuasion/): value function,
 // exact concavification, Bayes plausibility, public persuasion, plots.
@@ -341,6 +411,6 @@ export type {
   TwoStateFunctions,
   LinearPiece,
   BreakPoint,
-  Knot,
+  EnvelopeCorner,
 } from './persuasion/two-states.js';
 export { persuasionPlot, type PlotOptions } from './persuasion/plot.js';

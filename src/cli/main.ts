@@ -12,6 +12,7 @@ import { garblingCommand } from './commands/garbling.js';
 import { mechanismCommand } from './commands/mechanism.js';
 import { projectCommand, verticesCommand } from './commands/geometry.js';
 import { sequentialCommand } from './commands/sequential.js';
+import { durableCommand } from './commands/durable.js';
 import { persuadeCommand } from './commands/persuade.js';
 import { plausibleCommand } from './commands/plausible.js';
 import type { Command, Output } from './commands/command.js';
@@ -26,6 +27,7 @@ const commands: readonly Command[] = [
   verticesCommand,
   projectCommand,
   sequentialCommand,
+  durableCommand,
   persuadeCommand,
   plausibleCommand,
 ];

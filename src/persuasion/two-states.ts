@@ -44,7 +44,7 @@ export interface BreakPoint {
 }
 
 /** A corner (x, y) of a piecewise-linear function, linear in between. */
-export interface Knot {
+export interface EnvelopeCorner {
   readonly x: Rational;
   readonly value: Rational;
 }
@@ -56,7 +56,7 @@ export interface TwoStateFunctions {
   readonly pieces: readonly LinearPiece[];
   readonly points: readonly BreakPoint[];
   /** The concave (maximise) or convex (minimise) envelope: its corners. */
-  readonly envelope: readonly Knot[];
+  readonly envelope: readonly EnvelopeCorner[];
   /** The envelope at the prior x0 = µ0(first state). */
   readonly envelopeAtPrior: Rational;
 }
@@ -180,7 +180,10 @@ function upperHull(
 }
 
 /** A piecewise-linear function given by its corners, at x. */
-export function evaluate(knots: readonly Knot[], x: Rational): Rational {
+export function evaluate(
+  knots: readonly EnvelopeCorner[],
+  x: Rational,
+): Rational {
   for (let k = 0; k + 1 < knots.length; k++) {
     const a = knots[k];
     const b = knots[k + 1];
