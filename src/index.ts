@@ -247,7 +247,7 @@ export {
   parseStatistic,
   statisticValue,
   type Statistic,
-} from './geometry/statistics.js';
+} from './bce/statistics.js';
 export {
   projectBce,
   locatePoint,

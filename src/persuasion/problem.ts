@@ -29,8 +29,9 @@
  * an `InputError` that says what to do instead.
  */
 
+import { parseStatistic } from '../bce/statistics.js';
 import { decodeProfile, profileCount, type BaseGame } from '../game/game.js';
-import { resolveObjective, type Objective } from '../bce/objective.js';
+import type { Objective } from '../bce/objective.js';
 import { TIE_RULES, type TieRule } from '../induce/induce.js';
 import { InputError } from '../io/input-error.js';
 import { ONE, type Rational } from '../numbers/rational.js';
@@ -119,7 +120,7 @@ export function persuasionProblem(
         'public signal, or use revelation bce for private signals',
     );
   }
-  const objective = resolveObjective(game, spec.objective ?? 'designer');
+  const objective = parseStatistic(game, spec.objective ?? 'designer');
   const support: number[] = [];
   game.prior.forEach((p, s) => {
     if (!p.isZero()) support.push(s);
