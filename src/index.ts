@@ -247,7 +247,7 @@ export {
   parseStatistic,
   statisticValue,
   type Statistic,
-} from './geometry/statistics.js';
+} from './bce/statistics.js';
 export {
   projectBce,
   locatePoint,
@@ -378,3 +378,39 @@ export {
   type PostedResult,
   type PostedStep,
 } from './durable/posted-path.js';
+
+// Bayesian persuasion by beliefs (src/persuasion/): value function,
+// exact concavification, Bayes plausibility, public persuasion, plots.
+export {
+  persuade,
+  PERSUASION_VERTEX_LIMIT,
+  PERSUASION_EPSILON,
+  type PersuadeOptions,
+  type PersuasionResult,
+  type CrossCheck,
+  type RegionSummary,
+  type Approximation,
+} from './persuasion/persuade.js';
+export {
+  persuasionProblem,
+  type PersuasionSpec,
+  type PersuasionProblem,
+  type Receiver,
+} from './persuasion/problem.js';
+export {
+  valueFunction,
+  type ValueAtBelief,
+} from './persuasion/value-function.js';
+export {
+  checkPlausibility,
+  type PlausibilityResult,
+  type PosteriorWithWeight,
+} from './persuasion/plausibility.js';
+export type { Realisation, SignalKernelEntry } from './persuasion/signal.js';
+export type {
+  TwoStateFunctions,
+  LinearPiece,
+  BreakPoint,
+  EnvelopeCorner,
+} from './persuasion/two-states.js';
+export { persuasionPlot, type PlotOptions } from './persuasion/plot.js';

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { run } from './helpers/cli.js';
 import { projectionSvg } from '../src/geometry/plot.js';
 import { projectBce } from '../src/geometry/projection.js';
-import { parseStatistic } from '../src/geometry/statistics.js';
+import { parseStatistic } from '../src/bce/statistics.js';
 import { readGameFile } from '../src/io/game-json.js';
 import { Rational } from '../src/numbers/rational.js';
 import { contributionGame } from './helpers/games.js';

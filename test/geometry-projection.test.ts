@@ -23,7 +23,7 @@ import {
   projectBce,
   type Point,
 } from '../src/geometry/projection.js';
-import { parseStatistic, statisticValue } from '../src/geometry/statistics.js';
+import { parseStatistic, statisticValue } from '../src/bce/statistics.js';
 import { bceVertices } from '../src/geometry/vertex-enumeration.js';
 import { readGameFile } from '../src/io/game-json.js';
 import { solveLp } from '../src/lp/solve.js';

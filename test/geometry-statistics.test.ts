@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseStatistic } from '../src/geometry/statistics.js';
+import { parseStatistic } from '../src/bce/statistics.js';
 import { readGameFile } from '../src/io/game-json.js';
 import { contributionGame } from './helpers/games.js';
 

@@ -24,6 +24,7 @@
  * the same constraints on the dense outcome table.
  */
 
+import { parseStatistic } from './statistics.js';
 import {
   actionAvailable,
   decodeProfile,
@@ -48,7 +49,7 @@ import {
   informationStructure,
   type InformationStructure,
 } from './information-structure.js';
-import { resolveObjective, type Objective } from './objective.js';
+import type { Objective } from './objective.js';
 import {
   obedienceRows,
   profileNames,
@@ -287,7 +288,7 @@ export async function solveBce(
   game: BaseGame,
   options: BceOptions,
 ): Promise<BceResult> {
-  const objective = resolveObjective(game, options.objective);
+  const objective = parseStatistic(game, options.objective);
   const started = performance.now();
   const program = bceProgram(game, objective, options.sense);
   const build = performance.now() - started;

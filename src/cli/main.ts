@@ -13,6 +13,8 @@ import { mechanismCommand } from './commands/mechanism.js';
 import { projectCommand, verticesCommand } from './commands/geometry.js';
 import { sequentialCommand } from './commands/sequential.js';
 import { durableCommand } from './commands/durable.js';
+import { persuadeCommand } from './commands/persuade.js';
+import { plausibleCommand } from './commands/plausible.js';
 import type { Command, Output } from './commands/command.js';
 import { suggest } from '../bce/objective.js';
 
@@ -26,6 +28,8 @@ const commands: readonly Command[] = [
   projectCommand,
   sequentialCommand,
   durableCommand,
+  persuadeCommand,
+  plausibleCommand,
 ];
 
 const processOutput: Output = {

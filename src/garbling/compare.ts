@@ -18,8 +18,8 @@
  * type changes what a player can do, not only what she knows.
  */
 
+import { parseStatistic } from '../bce/statistics.js';
 import { bceRange, type BceRange } from '../bce/bce.js';
-import { resolveObjective } from '../bce/objective.js';
 import type { BaseGame } from '../game/game.js';
 import { InputError } from '../io/input-error.js';
 import type { LpOptions } from '../lp/model.js';
@@ -72,7 +72,7 @@ export async function compareInformation(
   options: CompareOptions,
 ): Promise<InformationComparison> {
   requireSameBaseGame(first, second);
-  resolveObjective(first, options.objective);
+  parseStatistic(first, options.objective);
   const lp: LpOptions = { engine: options.engine };
   const secondFromFirst = await findGarbling(first, second, lp);
   const firstFromSecond = await findGarbling(second, first, lp);

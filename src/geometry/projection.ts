@@ -35,7 +35,7 @@ import type { Outcome } from '../game/outcome.js';
 import { solveLp } from '../lp/solve.js';
 import type { LinearProgram, LpOptions } from '../lp/model.js';
 import { gcd, Rational, ZERO } from '../numbers/rational.js';
-import type { Statistic } from './statistics.js';
+import type { Statistic } from '../bce/statistics.js';
 
 /** A point of the plane, exact. */
 export type Point = readonly [Rational, Rational];

@@ -30,9 +30,9 @@
  * BCE outcome, so that inducing it returns the outcome's value.
  */
 
+import { parseStatistic } from '../bce/statistics.js';
 import { outcomeCells, type OutcomeCell } from '../bce/bce.js';
 import { checkOutcome } from '../bce/check.js';
-import { resolveObjective } from '../bce/objective.js';
 import { actionAvailable, type BaseGame } from '../game/game.js';
 import type { Outcome } from '../game/outcome.js';
 import type { Signal } from '../game/signal.js';
@@ -129,7 +129,7 @@ export function induceOutcome(
 ): InducedOutcome {
   requireOneReceiver(game, 'induce');
   const tieRule = options.tie ?? 'sender-preferred';
-  const objective = resolveObjective(game, options.objective ?? 'designer');
+  const objective = parseStatistic(game, options.objective ?? 'designer');
   const w = objective.weights;
   const receiver = game.players[0];
   const p = game.states.map((_, s) =>

@@ -17,6 +17,7 @@
  * objective from the printed plans).
  */
 
+import { parseStatistic } from '../bce/statistics.js';
 import { performance } from 'node:perf_hooks';
 import type { BaseGame } from '../game/game.js';
 import type { Outcome } from '../game/outcome.js';
@@ -39,7 +40,6 @@ import {
 } from '../bce/bce.js';
 import { checkOutcome, type CheckFailure } from '../bce/check.js';
 import { informationStructure } from '../bce/information-structure.js';
-import { resolveObjective } from '../bce/objective.js';
 import {
   extensiveFormFromSolution,
   type ExtensiveForm,
@@ -122,7 +122,7 @@ export async function solveSequential(
   game: BaseGame,
   options: SequentialOptions,
 ): Promise<SequentialResult> {
-  const objective = resolveObjective(game, options.objective);
+  const objective = parseStatistic(game, options.objective);
   const started = performance.now();
   const program = sequentialProgram(game, objective, options.sense, options);
   const build = performance.now() - started;

@@ -15,7 +15,7 @@ import {
   projectBce,
   type Point,
 } from '../../geometry/projection.js';
-import { parseStatistic } from '../../geometry/statistics.js';
+import { parseStatistic } from '../../bce/statistics.js';
 import { Rational } from '../../numbers/rational.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';

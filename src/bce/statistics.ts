@@ -27,7 +27,7 @@
  * `--x 'Pr(C | θH)'`.
  */
 
-import { resolveObjective, type Objective } from '../bce/objective.js';
+import { resolveObjective, type Objective } from './objective.js';
 import { profileCount, decodeProfile, type BaseGame } from '../game/game.js';
 import type { Outcome } from '../game/outcome.js';
 import { InputError } from '../io/input-error.js';
