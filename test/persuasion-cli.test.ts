@@ -8,28 +8,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
+import { run } from './helpers/cli.js';
 import { casesDir } from './io-helpers.js';
 
 const prosecutor = join(casesDir, 'kg-prosecutor.game.json');
 
-async function run(args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(args, {
-    stdout: (t) => stdout.push(t),
-    stderr: (t) => stderr.push(t),
-  });
-  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-}
-
 test('plausible --json: the KG split is plausible, with its kernel', async () => {
-  const r = await run([
+  const r = await run(
     'plausible',
     prosecutor,
     '2/5:0,1; 3/5:1/2,1/2',
     '--json',
-  ]);
+  );
   assert.equal(r.code, 0, r.stderr);
   const answer = JSON.parse(r.stdout) as Record<string, unknown>;
   assert.equal(answer.plausible, true);
@@ -37,7 +27,7 @@ test('plausible --json: the KG split is plausible, with its kernel', async () =>
 });
 
 test('plausible with an inline prior, and a miss reported per state', async () => {
-  const r = await run(['plausible', 'a=0.3,b=0.7', '1/2:1/2,1/2; 1/2:0,1']);
+  const r = await run('plausible', 'a=0.3,b=0.7', '1/2:1/2,1/2; 1/2:0,1');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /not Bayes-plausible/);
   assert.match(r.stdout, /a\s+3\/10\s+1\/4\s+-1\/20/);
@@ -54,7 +44,7 @@ test('plausible reads posteriors from a JSON file keyed by state', async () => {
         { weight: 0.6, posterior: { guilty: 0.5, innocent: 0.5 } },
       ]),
     );
-    const r = await run(['plausible', prosecutor, file, '--json']);
+    const r = await run('plausible', prosecutor, file, '--json');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(
       (JSON.parse(r.stdout) as { plausible: boolean }).plausible,
@@ -66,7 +56,7 @@ test('plausible reads posteriors from a JSON file keyed by state', async () => {
 });
 
 test('plausible refuses weights that do not sum to 1', async () => {
-  const r = await run(['plausible', '0.3,0.7', '1/2:0,1; 1/3:1,0']);
+  const r = await run('plausible', '0.3,0.7', '1/2:0,1; 1/3:1,0');
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /weights sum to 5\/6, not 1/);
@@ -76,7 +66,7 @@ test('persuade --min, --tie and --plot write what they say', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'revelation-'));
   try {
     const svg = join(dir, 'v.svg');
-    const r = await run([
+    const r = await run(
       'persuade',
       prosecutor,
       '--min',
@@ -86,7 +76,7 @@ test('persuade --min, --tie and --plot write what they say', async () => {
       '--plot',
       svg,
       '--json',
-    ]);
+    );
     assert.equal(r.code, 0, r.stderr);
     const answer = JSON.parse(r.stdout) as Record<string, unknown>;
     assert.equal(answer.value, '0');
@@ -99,7 +89,7 @@ test('persuade --min, --tie and --plot write what they say', async () => {
 });
 
 test('persuade text output names the routes that agree', async () => {
-  const r = await run(['persuade', prosecutor, '--max', 'designer']);
+  const r = await run('persuade', prosecutor, '--max', 'designer');
   assert.equal(r.code, 0, r.stderr);
   assert.match(
     r.stdout,
@@ -108,10 +98,10 @@ test('persuade text output names the routes that agree', async () => {
 });
 
 test('persuade errors: a misspelt tie rule, a plot that is not SVG, four states', async () => {
-  const tie = await run(['persuade', prosecutor, '--tie', 'sender-worts']);
+  const tie = await run('persuade', prosecutor, '--tie', 'sender-worts');
   assert.equal(tie.code, 2);
   assert.match(tie.stderr, /did you mean "sender-worst"/);
-  const png = await run(['persuade', prosecutor, '--plot', 'v.png']);
+  const png = await run('persuade', prosecutor, '--plot', 'v.png');
   assert.equal(png.code, 2);
   assert.match(png.stderr, /--plot: "v.png" does not end in .svg/);
   const dir = mkdtempSync(join(tmpdir(), 'revelation-'));
@@ -127,7 +117,7 @@ test('persuade errors: a misspelt tie rule, a plot that is not SVG, four states'
         designer: { a: [0, 1], b: [0, 1], c: [0, 1], d: [0, 1] },
       }),
     );
-    const r = await run(['persuade', four, '--plot', join(dir, 'p.svg')]);
+    const r = await run('persuade', four, '--plot', join(dir, 'p.svg'));
     assert.equal(r.code, 2);
     assert.match(r.stderr, /two or three states; this game has 4/);
   } finally {
@@ -139,9 +129,9 @@ test('persuade --signal writes a signal file that induce replays to the same val
   const dir = mkdtempSync(join(tmpdir(), 'revelation-'));
   try {
     const file = join(dir, 'signal.json');
-    const r = await run(['persuade', prosecutor, '--signal', file]);
+    const r = await run('persuade', prosecutor, '--signal', file);
     assert.equal(r.code, 0, r.stderr);
-    const replay = await run(['induce', prosecutor, file, '--json']);
+    const replay = await run('induce', prosecutor, file, '--json');
     assert.equal(replay.code, 0, replay.stderr);
     assert.equal((JSON.parse(replay.stdout) as { value: string }).value, '3/5');
   } finally {

@@ -18,7 +18,7 @@ import { TIE_RULES, type TieRule } from '../../persuasion/problem.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { lpOptions } from './shared.js';
+import { heading, lpOptions, oneGameFile } from './shared.js';
 
 export const persuadeCommand: Command = {
   name: 'persuade',
@@ -44,13 +44,7 @@ export const persuadeCommand: Command = {
       ],
       flags: ['json', 'public'],
     });
-    if (args.positional.length !== 1) {
-      throw new InputError(
-        'revelation persuade',
-        `expected one game file, got ${args.positional.length}`,
-        `usage: ${persuadeCommand.usage}`,
-      );
-    }
+    const file = oneGameFile(args, persuadeCommand);
     if (args.values.has('max') && args.values.has('min')) {
       throw new InputError(
         'revelation persuade',
@@ -74,7 +68,7 @@ export const persuadeCommand: Command = {
       );
     }
     const { engine } = lpOptions(args);
-    const game = readGameFile(args.positional[0]);
+    const game = readGameFile(file);
     if (plot !== undefined && ![2, 3].includes(game.states.length)) {
       throw new InputError(
         '--plot',
@@ -167,9 +161,11 @@ function render(
   const lines: string[] = [];
   const verb = r.sense === 'maximize' ? 'max' : 'min';
   lines.push(
-    `${game.name ? `${game.name}: ` : ''}persuasion by beliefs, ` +
-      `${verb} ${r.objective}${r.public ? ', public signal' : ''} ` +
-      `(tie rule: ${r.tie})`,
+    heading(
+      game,
+      `persuasion by beliefs, ${verb} ${r.objective}` +
+        `${r.public ? ', public signal' : ''} (tie rule: ${r.tie})`,
+    ),
   );
   lines.push(`  status    ${r.status}`);
   if (r.value === null) return lines.join('\n');

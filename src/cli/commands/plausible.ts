@@ -13,7 +13,7 @@
 import { extname } from 'node:path';
 import { readGameFile } from '../../io/game-json.js';
 import { InputError } from '../../io/input-error.js';
-import { parseJsonText, readInputFile } from '../../io/json-text.js';
+import { readJsonFile } from '../../io/json-text.js';
 import { readNumber, readProbability } from '../../io/numbers.js';
 import type { Rational } from '../../numbers/rational.js';
 import {
@@ -127,7 +127,7 @@ function readPosteriors(
   states: readonly string[],
 ): PosteriorWithWeight[] {
   if (isFile(text, ['.json'])) {
-    const value = parseJsonText(readInputFile(text), text);
+    const value = readJsonFile(text);
     const list =
       value !== null && typeof value === 'object' && !Array.isArray(value)
         ? (value as Record<string, unknown>).posteriors
