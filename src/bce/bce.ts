@@ -74,6 +74,12 @@ export interface BceProgram {
   readonly martingale: readonly { state: number; k: number }[];
   /** The following rows are these obedience constraints, in order. */
   readonly obedience: readonly ObedienceConstraint[];
+  /**
+   * The positive factor each obedience row was multiplied by (1 unless
+   * `integerRows` was asked for); a row's dual in the user's units is its
+   * LP dual times this factor.
+   */
+  readonly obedienceScales: readonly Rational[];
 }
 
 /**
@@ -84,6 +90,7 @@ export function bceProgram(
   game: BaseGame,
   objective: Objective | null = null,
   sense: 'maximize' | 'minimize' = 'maximize',
+  options: { readonly integerRows?: boolean } = {},
 ): BceProgram {
   const count = profileCount(game);
   const cells: Cell[] = [];
@@ -136,13 +143,14 @@ export function bceProgram(
     });
   }
 
-  const obedience = obedienceRows(game, column);
+  const obedience = obedienceRows(game, column, options);
   rows.push(...obedience.rows);
   return {
     lp: { sense, variables, rows },
     cells,
     martingale,
     obedience: obedience.constraints,
+    obedienceScales: obedience.scales,
   };
 }
 
@@ -290,7 +298,9 @@ export async function solveBce(
 ): Promise<BceResult> {
   const objective = parseStatistic(game, options.objective);
   const started = performance.now();
-  const program = bceProgram(game, objective, options.sense);
+  const program = bceProgram(game, objective, options.sense, {
+    integerRows: true,
+  });
   const build = performance.now() - started;
   const solution = await solveLp(program.lp, options);
   const size = programSize(program.lp);
@@ -342,7 +352,7 @@ export async function solveBce(
     outcome: outcomeCells(game, outcomeTable),
     outcomeTable,
     informationStructure: informationStructure(game, outcomeTable),
-    ...pricedRows(game, program, solution),
+    ...pricedRows(game, program, solution, program.obedienceScales),
     certificate: certificateOf(check.consistent),
     timings: { build, ...solution.timings, verify },
   };
@@ -415,17 +425,23 @@ export function pricedObedience(
  * `program` followed by its obedience rows (the BCE LP, and the sequential
  * LP built on it): every obedience constraint priced, the binding ones
  * (zero activity), and the prices of prior mass; `duals` is null when the
- * solution has no row duals.
+ * solution has no row duals. `scales[r]`, when given, multiplies the dual
+ * of obedience row r back into the user's units (see `obedienceScales`).
  */
 export function pricedRows(
   game: BaseGame,
   program: Pick<BceProgram, 'martingale' | 'obedience'>,
   solution: Pick<LpSolution, 'rowDuals' | 'rowActivity'>,
+  scales?: readonly Rational[],
 ): Pick<BceResult, 'binding' | 'duals'> {
   const duals = solution.rowDuals;
   const m = program.martingale.length;
   const priced = program.obedience.map((c, r) =>
-    pricedObedience(game, c, duals ? duals[m + r] : ZERO),
+    pricedObedience(
+      game,
+      c,
+      duals ? (scales ? duals[m + r].mul(scales[r]) : duals[m + r]) : ZERO,
+    ),
   );
   const activity = solution.rowActivity;
   return {
