@@ -214,6 +214,25 @@ test('names from the game are escaped, and suggested as objectives', async () =>
   assert.match(result.html, /judge &amp; jury/);
 });
 
+test('Gambit strategic-form text is read too', async () => {
+  // A coordination game written for this test, in Gambit's payoff layout
+  // (player 1's action varies fastest).
+  const nfg = 'NFG 1 R "Meet" { "row" "col" }\n{ 2 2 }\n1 1 0 0 0 0 1 1\n';
+  assert.deepEqual(objectiveChoices(readGameText(nfg)), [
+    'welfare',
+    'row',
+    'col',
+  ]);
+  const best = await answer({
+    command: 'bce',
+    gameText: nfg,
+    sense: 'max',
+    objective: 'welfare',
+  });
+  assert.equal(best.ok, true, best.html);
+  assert.match(best.html, /<dt>value<\/dt><dd>2<\/dd>/);
+});
+
 test('the browser bundle builds with no Node built-in left to load', () => {
   const out = mkdtempSync(join(tmpdir(), 'revelation-web-'));
   try {

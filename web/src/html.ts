@@ -63,8 +63,8 @@ export function htmlTable(
     )
     .join('\n');
   return (
-    `<table>\n<caption>${escapeHtml(caption)}</caption>\n` +
-    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
+    `<div class="table"><table>\n<caption>${escapeHtml(caption)}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`
   );
 }
 
