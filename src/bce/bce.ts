@@ -73,6 +73,12 @@ export interface BceProgram {
   readonly martingale: readonly { state: number; k: number }[];
   /** The following rows are these obedience constraints, in order. */
   readonly obedience: readonly ObedienceConstraint[];
+  /**
+   * The positive factor each obedience row was multiplied by (1 unless
+   * `integerRows` was asked for); a row's dual in the user's units is its
+   * LP dual times this factor.
+   */
+  readonly obedienceScales: readonly Rational[];
 }
 
 /**
@@ -83,6 +89,7 @@ export function bceProgram(
   game: BaseGame,
   objective: Objective | null = null,
   sense: 'maximize' | 'minimize' = 'maximize',
+  options: { readonly integerRows?: boolean } = {},
 ): BceProgram {
   const count = profileCount(game);
   const cells: Cell[] = [];
@@ -135,13 +142,14 @@ export function bceProgram(
     });
   }
 
-  const obedience = obedienceRows(game, column);
+  const obedience = obedienceRows(game, column, options);
   rows.push(...obedience.rows);
   return {
     lp: { sense, variables, rows },
     cells,
     martingale,
     obedience: obedience.constraints,
+    obedienceScales: obedience.scales,
   };
 }
 
@@ -289,7 +297,9 @@ export async function solveBce(
 ): Promise<BceResult> {
   const objective = parseStatistic(game, options.objective);
   const started = performance.now();
-  const program = bceProgram(game, objective, options.sense);
+  const program = bceProgram(game, objective, options.sense, {
+    integerRows: true,
+  });
   const build = performance.now() - started;
   const solution = await solveLp(program.lp, options);
   const size = programSize(program.lp);
@@ -338,7 +348,11 @@ export async function solveBce(
   const duals = solution.rowDuals;
   const m = program.martingale.length;
   const priced = program.obedience.map((c, r) =>
-    pricedObedience(game, c, duals ? duals[m + r] : ZERO),
+    pricedObedience(
+      game,
+      c,
+      duals ? duals[m + r].mul(program.obedienceScales[r]) : ZERO,
+    ),
   );
   const activity = solution.rowActivity;
   const binding = priced.filter(

@@ -25,7 +25,7 @@ import {
   profileStrides,
   type BaseGame,
 } from '../game/game.js';
-import { ZERO, type Rational } from '../numbers/rational.js';
+import { gcd, Rational, ZERO } from '../numbers/rational.js';
 import type { LpRow } from '../lp/model.js';
 import type { Outcome } from '../game/outcome.js';
 
@@ -54,14 +54,30 @@ export type CellIndex = (state: number, k: number, profile: number) => number;
 export function obedienceRows(
   game: BaseGame,
   column: CellIndex,
-): { rows: LpRow[]; constraints: ObedienceConstraint[] } {
+  options: { readonly integerRows?: boolean } = {},
+): { rows: LpRow[]; constraints: ObedienceConstraint[]; scales: Rational[] } {
   const rows: LpRow[] = [];
   const constraints: ObedienceConstraint[] = [];
+  const scales: Rational[] = [];
   const strides = profileStrides(game);
   const count = profileCount(game);
 
   game.players.forEach((player, i) => {
     const stride = strides[i];
+    // With `integerRows`, player i's rows are multiplied by the least
+    // common denominator D_i of her payoffs: the same constraints (a
+    // positive multiple of a row ≥ 0 is the same half-space) with integer
+    // coefficients, which are cheaper to build and to certify. Row duals
+    // then come out divided by D_i; `scales` lets the caller undo that.
+    const scale = options.integerRows ? payoffDenominator(game, i) : 1n;
+    const gainOf =
+      scale === 1n
+        ? (u: readonly (readonly Rational[])[], a: number, b: number) =>
+            u[a][i].sub(u[b][i])
+        : (u: readonly (readonly Rational[])[], a: number, b: number) =>
+            Rational.int(
+              (u[a][i].n * scale) / u[a][i].d - (u[b][i].n * scale) / u[b][i].d,
+            );
     // The profiles in which player i plays her first action: adding
     // a_i · stride to one of them gives every profile with a_i.
     const others: number[] = [];
@@ -87,7 +103,7 @@ export function obedienceRows(
                 const j = column(s, k, a);
                 if (j < 0) continue;
                 const deviated = a + (d - ai) * stride;
-                const gain = u[a][i].sub(u[deviated][i]);
+                const gain = gainOf(u, a, deviated);
                 if (gain.isZero()) continue;
                 indices.push(j);
                 coefficients.push(gain);
@@ -113,11 +129,24 @@ export function obedienceRows(
             recommended: ai,
             deviation: d,
           });
+          scales.push(Rational.int(scale));
         }
       }
     }
   });
-  return { rows, constraints };
+  return { rows, constraints, scales };
+}
+
+/** The least common denominator of player i's payoffs u_i(a, θ). */
+function payoffDenominator(game: BaseGame, i: number): bigint {
+  let lcm = 1n;
+  for (const byProfile of game.payoffs) {
+    for (const u of byProfile) {
+      const d = u[i].d;
+      if (lcm % d !== 0n) lcm = (lcm / gcd(lcm, d)) * d;
+    }
+  }
+  return lcm;
 }
 
 /** An obedience constraint with its slack at some outcome. */

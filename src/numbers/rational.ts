@@ -17,7 +17,8 @@
  * for their denominator size (Khinchin, "Continued Fractions", thm. 16/17).
  */
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of |a| and |b| (gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
@@ -49,16 +50,21 @@ export class Rational {
       nn = -nn;
       dd = -dd;
     }
-    if (dd === 1n) return new Rational(nn, 1n);
+    if (dd === 1n) return Rational.int(nn);
     const g = gcd(nn, dd);
     return g === 1n ? new Rational(nn, dd) : new Rational(nn / g, dd / g);
   }
 
   /** An integer as a rational. */
   static int(n: bigint | number): Rational {
-    if (n === 0 || n === 0n) return ZERO;
-    if (n === 1 || n === 1n) return ONE;
-    return new Rational(BigInt(n), 1n);
+    // Small integers are shared: LPs built from integer payoffs repeat a
+    // few coefficients millions of times, and one object each is enough.
+    const k = typeof n === 'bigint' ? n : BigInt(n);
+    if (k >= -SMALL && k <= SMALL) {
+      const index = Number(k) + Number(SMALL);
+      return (SMALL_INTEGERS[index] ??= new Rational(k, 1n));
+    }
+    return new Rational(k, 1n);
   }
 
   /**
@@ -217,14 +223,18 @@ export class Rational {
   }
 }
 
+/** Integers in [−SMALL, SMALL] are cached by `Rational.int`. */
+const SMALL = 1024n;
+const SMALL_INTEGERS: (Rational | undefined)[] = [];
+
 function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
 }
 
 /** The rational 0. */
-export const ZERO: Rational = Rational.of(0n);
+export const ZERO: Rational = Rational.int(0n);
 /** The rational 1. */
-export const ONE: Rational = Rational.of(1n);
+export const ONE: Rational = Rational.int(1n);
 
 /** Sum of a list of rationals (0 for the empty list). */
 export function sum(values: Iterable<Rational>): Rational {
