@@ -34,6 +34,13 @@ export function readNumber(value: unknown, path: string): Rational {
   } else if (typeof value === 'string') {
     const q = Rational.parse(value);
     if (q) return q;
+    if (/^\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d{4,}\s*$/.test(value)) {
+      throw new InputError(
+        path,
+        `${describe(value)} has an exponent beyond ±1000`,
+        'write the number with a smaller exponent, or rescale the payoffs',
+      );
+    }
     if (/^\s*[+-]?\d+\s*\/\s*[+-]?0+\s*$/.test(value)) {
       throw new InputError(
         path,
