@@ -134,3 +134,9 @@ test('the README library import works inside the repository', () => {
   );
   assert.equal(r.stdout.trim(), '7/20', r.stderr);
 });
+
+test('--version prints the package version', async () => {
+  const r = await run('--version');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^revelation \d+\.\d+\.\d+\n$/);
+});

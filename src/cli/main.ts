@@ -4,6 +4,7 @@
  * contains no maths: every command calls the library and renders.
  */
 
+import { readFileSync } from 'node:fs';
 import { InputError } from '../io/input-error.js';
 import { bceCommand } from './commands/bce.js';
 import { checkCommand } from './commands/check.js';
@@ -39,6 +40,14 @@ const processOutput: Output = {
     process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
+/** The package's version, read from its package.json. */
+function version(): string {
+  // dist/src/cli/main.js → the repository's package.json.
+  const file = new URL('../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string })
+    .version;
+}
+
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -51,6 +60,7 @@ function help(): string {
     ...commands.map((c) => `  ${c.usage}`),
     '',
     'Numbers are exact rationals; add --json for one machine-readable JSON object.',
+    "revelation --version prints the version; revelation COMMAND --help, a command's usage.",
   ].join('\n');
 }
 
@@ -64,6 +74,10 @@ export async function main(
     // Called with nothing to do: the help is the error message.
     out.stderr(help());
     return 2;
+  }
+  if (name === '--version' || name === '-V') {
+    out.stdout(`revelation ${version()}`);
+    return 0;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     out.stdout(help());
