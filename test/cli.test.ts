@@ -116,10 +116,10 @@ for (const [what, argv, message] of misuse) {
   test(`misuse: ${what}`, async () => {
     const r = await run(...argv);
     assert.notEqual(r.code, 0);
-    const shown = r.code === 2 && argv.length === 0 ? r.stdout : r.stderr;
-    assert.match(shown, message);
+    // Regression: with no command the help went to stdout on an error.
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
     if (argv.length > 0) {
-      assert.equal(r.stdout, '');
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }

@@ -105,10 +105,10 @@ test('bad input: one line on stderr naming the value', async () => {
     ],
     [
       ['--values', '2,1', '--prior', '1/2,1/2', '--delta', '1/2'],
-      /values\[1\]/,
+      /--values \(entry 2\)/,
     ],
     [['--values', '1,x', '--prior', '1/2,1/2', '--delta', '1/2'], /--values/],
-    [['--values', '1,2', '--prior', '1/2,1/2', '--delta', '3/2'], /delta/],
+    [['--values', '1,2', '--prior', '1/2,1/2', '--delta', '3/2'], /--delta/],
     [['--values', '1,2'], /no problem file and no --prior, --delta/],
     [
       ['--values', '1', '--prior', '1', '--delta', '0', '--regime', 'x'],
@@ -162,4 +162,112 @@ test('problem files: errors name the file and the field', () => {
       (e: unknown) => e instanceof InputError && e.where === 'horizon',
     );
   });
+});
+
+test('inline option errors name --delta, --values and --prior, not options.*', async () => {
+  const base = ['--values', '1,2', '--prior', '1/2,1/2', '--delta', '1/2'];
+  const cases: [string[], string][] = [
+    [
+      ['--values', '1,2', '--prior', '1/2,1/2', '--delta', '1.5'],
+      'revelation: --delta: discount factor 3/2 is outside [0, 1] ' +
+        '(give δ between 0 and 1, e.g. "9/10")',
+    ],
+    [
+      ['--values', '3,1', '--prior', '1/2,1/2', '--delta', '1/2'],
+      'revelation: --values (entry 2): value 1 does not exceed the value ' +
+        'before it (3) (list distinct values in increasing order)',
+    ],
+    [
+      ['--values', '1,2,3', '--prior', '1/3,1/3', '--delta', '1/2'],
+      'revelation: --prior: 2 probabilities for 3 values (give one ' +
+        'probability per value, in the order of "values")',
+    ],
+    [
+      ['--values', '1,2', '--prior', '1,0', '--delta', '1/2'],
+      'revelation: --prior (entry 2): probability 0 is not positive ' +
+        '(every listed value needs a positive probability; drop values ' +
+        'that have none)',
+    ],
+    [
+      [example, '--delta', '2'],
+      'revelation: --delta: discount factor 2 is outside [0, 1] ' +
+        '(give δ between 0 and 1, e.g. "9/10")',
+    ],
+    [
+      [...base.slice(0, 2), '--delta', '-1', ...base.slice(2, 4)],
+      'revelation: --delta: discount factor -1 is outside [0, 1] ' +
+        '(give δ between 0 and 1, e.g. "9/10")',
+    ],
+  ];
+  for (const [argv, message] of cases) {
+    const r = await run('durable', ...argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim(), message);
+    assert.doesNotMatch(r.stderr, /options\./);
+  }
+});
+
+test('long horizons: above T = 20 only with --long, which warns', async () => {
+  const base = ['--values', '1,2', '--prior', '1/2,1/2', '--delta', '1/2'];
+  const why =
+    'can take minutes: the exact numbers grow with every period, so ' +
+    'without --long the limit is T = 20';
+  const horizon = await run('durable', ...base, '--horizon', '40');
+  assert.equal(horizon.code, 2);
+  assert.equal(horizon.stdout, '');
+  assert.equal(
+    horizon.stderr.trim(),
+    `revelation: --horizon: T = 40 ${why} (add --long to allow up to 40, ` +
+      'or lower --horizon)',
+  );
+  const tableTo = await run('durable', ...base, '--table', '40');
+  assert.equal(tableTo.code, 2);
+  assert.equal(
+    tableTo.stderr.trim(),
+    `revelation: --table: a table to T = 40 ${why} (add --long to allow ` +
+      'up to 40, or lower --table)',
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'durable-'));
+  const file = join(dir, 'long.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      values: [1, 2],
+      prior: [0.5, 0.5],
+      delta: 0.5,
+      horizon: 30,
+    }),
+  );
+  const fromFile = await run('durable', file, '--table', '0');
+  assert.equal(fromFile.code, 2);
+  assert.equal(
+    fromFile.stderr.trim(),
+    `revelation: ${file}: horizon: T = 30 ${why} (add --long to allow up ` +
+      'to 40, or lower "horizon" or override it with --horizon)',
+  );
+  // The limit itself and small runs print nothing on stderr.
+  const at = await run('durable', ...base, '--horizon', '20', '--table', '0');
+  assert.equal(at.code, 0);
+  assert.equal(at.stderr, '');
+  // --long allows it, with a note on stderr; δ = 1/2 and two values keep
+  // this run small (the posted-price path settles at once).
+  const long = await run(
+    'durable',
+    ...base,
+    '--horizon',
+    '21',
+    '--table',
+    '0',
+    '--regime',
+    'posted',
+    '--long',
+  );
+  assert.equal(long.code, 0);
+  assert.match(long.stdout, /T = 21/);
+  assert.equal(
+    long.stderr.trim(),
+    'revelation durable: note: horizons above 20 can take minutes and ' +
+      'print numbers with thousands of digits',
+  );
 });

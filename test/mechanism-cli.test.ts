@@ -172,3 +172,61 @@ test('misuse: one-line errors naming the problem', async () => {
     assert.equal(r.stderr.trim().split('\n').length, 1);
   }
 });
+
+test('unused options are refused: solve --posted-price, audit --first-price, solve --baseline', async () => {
+  const cases: [string[], string][] = [
+    [
+      ['solve', example('ad-slot'), '--posted-price', '1'],
+      'revelation: --posted-price: "revelation mechanism solve" does not ' +
+        'use this option (it is for mechanism robust; drop it here)',
+    ],
+    [
+      ['audit', example('ad-slot'), '--first-price', '1,2'],
+      'revelation: --first-price: "revelation mechanism audit" does not ' +
+        'use this option (it is for mechanism robust; drop it here)',
+    ],
+    [
+      ['solve', example('ad-slot'), '--baseline', 'own-types'],
+      'revelation: --baseline: "revelation mechanism solve" does not use ' +
+        'this option (it is for mechanism robust; drop it here)',
+    ],
+    [
+      ['audit', example('ad-slot'), '--engine', 'exact'],
+      'revelation: --engine: "revelation mechanism audit" does not use ' +
+        'this option (it is for mechanism solve, mechanism implement, ' +
+        'mechanism robust; drop it here)',
+    ],
+    [
+      [
+        'robust',
+        example('posted-price'),
+        '--posted-price',
+        '1/4',
+        '--budget',
+        'none',
+      ],
+      'revelation: --budget: "revelation mechanism robust" does not use ' +
+        'this option (it is for mechanism solve, mechanism implement, ' +
+        'mechanism audit; drop it here)',
+    ],
+    [
+      [
+        'robust',
+        example('posted-price'),
+        '--posted-price',
+        '1/4',
+        '--mechanism',
+        'x.json',
+      ],
+      'revelation: --mechanism: "revelation mechanism robust" uses a given ' +
+        'mechanism only with --direct (add --direct to test that ' +
+        'mechanism, or drop --mechanism)',
+    ],
+  ];
+  for (const [argv, message] of cases) {
+    const r = await run('mechanism', ...argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim(), message);
+  }
+});

@@ -352,7 +352,13 @@ export async function solveBce(
     outcome: outcomeCells(game, outcomeTable),
     outcomeTable,
     informationStructure: informationStructure(game, outcomeTable),
-    ...pricedRows(game, program, solution, program.obedienceScales),
+    ...pricedRows(
+      game,
+      program,
+      solution,
+      program.obedienceScales,
+      outcomeTable,
+    ),
     certificate: certificateOf(check.consistent),
     timings: { build, ...solution.timings, verify },
   };
@@ -366,6 +372,10 @@ export interface BceRange {
   readonly min: Rational | null;
   /** Largest value over BCE. */
   readonly max: Rational | null;
+  /** 'exact' unless floats were asked for. */
+  readonly arithmetic: 'exact' | 'float';
+  /** True when both ends were certified exactly. */
+  readonly exact: boolean;
   readonly minimum: BceResult;
   readonly maximum: BceResult;
 }
@@ -399,6 +409,8 @@ export async function bceRange(
     objective: minimum.objective,
     min: minimum.value,
     max: maximum.value,
+    arithmetic: options.arithmetic ?? 'exact',
+    exact: minimum.certificate.exact && maximum.certificate.exact,
     minimum,
     maximum,
   };
@@ -433,7 +445,12 @@ export function pricedRows(
   program: Pick<BceProgram, 'martingale' | 'obedience'>,
   solution: Pick<LpSolution, 'rowDuals' | 'rowActivity'>,
   scales?: readonly Rational[],
+  outcome?: Outcome,
 ): Pick<BceResult, 'binding' | 'duals'> {
+  // A constraint of a recommendation that is never made holds as 0 ≥ 0;
+  // calling it binding says nothing, so with the outcome at hand only
+  // constraints of recommendations made with positive probability count.
+  const made = outcome ? recommendationsMade(game, outcome) : null;
   const duals = solution.rowDuals;
   const m = program.martingale.length;
   const priced = program.obedience.map((c, r) =>
@@ -445,9 +462,14 @@ export function pricedRows(
   );
   const activity = solution.rowActivity;
   return {
-    binding: priced.filter(
-      (_, r) => activity !== null && activity[m + r].isZero(),
-    ),
+    binding: priced.filter((_, r) => {
+      const c = program.obedience[r];
+      return (
+        activity !== null &&
+        activity[m + r].isZero() &&
+        (made === null || made.has(`${c.player}/${c.type}/${c.recommended}`))
+      );
+    }),
     duals: duals
       ? {
           martingale: program.martingale.map(({ state, k }, r) => ({
@@ -459,6 +481,23 @@ export function pricedRows(
         }
       : null,
   };
+}
+
+/** Keys `player/type/action` of the recommendations made with positive probability. */
+function recommendationsMade(game: BaseGame, outcome: Outcome): Set<string> {
+  const made = new Set<string>();
+  outcome.p.forEach((byType, s) =>
+    byType.forEach((byProfile, k) =>
+      byProfile.forEach((p, a) => {
+        if (p.isZero()) return;
+        const types = game.signal[s][k].types;
+        decodeProfile(game, a).forEach((x, i) =>
+          made.add(`${i}/${types[i]}/${x}`),
+        );
+      }),
+    ),
+  );
+  return made;
 }
 
 /** The number of variables, rows and nonzeros of an LP. */

@@ -60,14 +60,14 @@ export async function main(
   out: Output = processOutput,
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (
-    name === undefined ||
-    name === '--help' ||
-    name === '-h' ||
-    name === 'help'
-  ) {
+  if (name === undefined) {
+    // Called with nothing to do: the help is the error message.
+    out.stderr(help());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     out.stdout(help());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands.find((c) => c.name === name);
   try {

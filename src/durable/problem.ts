@@ -56,14 +56,29 @@ export interface DurableProblemInput {
 }
 
 /**
+ * Names the place of a field (and of entry `index` of a list field) in an
+ * error message, for input that is not a JSON path, such as the options
+ * of a command line.
+ */
+export type DurablePlace = (field: string, index?: number) => string;
+
+/**
  * Checks a problem given as exact numbers and returns it validated; every
- * fault is an `InputError` naming the field (`where` prefixes the path).
+ * fault is an `InputError` naming the field (`where` prefixes the path, or
+ * names each place itself when it is a function).
  */
 export function durableProblem(
   input: DurableProblemInput,
-  where = '',
+  where: string | DurablePlace = '',
 ): DurableProblem {
-  const at = (field: string) => (where ? `${where}.${field}` : field);
+  const at = (field: string) =>
+    typeof where === 'function'
+      ? where(field)
+      : where
+        ? `${where}.${field}`
+        : field;
+  const entry = (field: string, i: number) =>
+    typeof where === 'function' ? where(field, i) : `${at(field)}[${i}]`;
   const { values, prior, delta, horizon } = input;
   if (values.length === 0) {
     throw new InputError(
@@ -75,14 +90,14 @@ export function durableProblem(
   values.forEach((v, i) => {
     if (v.sign() < 0) {
       throw new InputError(
-        `${at('values')}[${i}]`,
+        entry('values', i),
         `value ${v} is negative`,
         'buyer values must be 0 or more (the seller values the good at 0)',
       );
     }
     if (i > 0 && !v.gt(values[i - 1])) {
       throw new InputError(
-        `${at('values')}[${i}]`,
+        entry('values', i),
         `value ${v} does not exceed the value before it (${values[i - 1]})`,
         'list distinct values in increasing order',
       );
@@ -98,7 +113,7 @@ export function durableProblem(
   prior.forEach((p, i) => {
     if (p.sign() <= 0) {
       throw new InputError(
-        `${at('prior')}[${i}]`,
+        entry('prior', i),
         `probability ${p} is not positive`,
         'every listed value needs a positive probability; drop values ' +
           'that have none',

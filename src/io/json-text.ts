@@ -14,6 +14,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { Rational } from '../numbers/rational.js';
 import { InputError } from './input-error.js';
 
 /**
@@ -43,8 +44,9 @@ export function readInputFile(path: string): string {
  */
 export function parseJsonText(text: string, file = '<input>'): unknown {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(source) as unknown;
+    value = JSON.parse(source) as unknown;
   } catch {
     const { offset, expected } = findSyntaxError(source);
     const { line, column } = lineAndColumn(source, offset);
@@ -59,6 +61,72 @@ export function parseJsonText(text: string, file = '<input>'): unknown {
       `invalid JSON: expected ${expected}, found ${found}`,
     );
   }
+  // JSON.parse silently keeps the last of two equal field names and rounds
+  // numbers a double cannot hold; neither may change what the user wrote
+  // without a word.
+  const fault = findLossyJson(source);
+  if (fault) {
+    const { line, column } = lineAndColumn(source, fault.offset);
+    throw new InputError(`${file}:${line}:${column}`, fault.problem, fault.fix);
+  }
+  return value;
+}
+
+/**
+ * The first place where `JSON.parse` would lose what valid JSON text says:
+ * a field name repeated within one object, or a number that no double
+ * holds exactly as written (too large, or with more digits than a double
+ * keeps). Null when there is none.
+ */
+function findLossyJson(
+  text: string,
+): { offset: number; problem: string; fix: string } | null {
+  // One entry per open object (its field names so far) or array (null).
+  const open: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const keys = open[open.length - 1];
+      if (expectKey && keys) {
+        const name = JSON.parse(text.slice(start, i + 1)) as string;
+        if (keys.has(name)) {
+          return {
+            offset: start,
+            problem: `the field ${JSON.stringify(name)} appears twice in the same object`,
+            fix: 'JSON keeps only the last one; remove or rename the other',
+          };
+        }
+        keys.add(name);
+      }
+      expectKey = false;
+    } else if (c === '{') {
+      open.push(new Set());
+      expectKey = true;
+    } else if (c === '[') {
+      open.push(null);
+    } else if (c === '}' || c === ']') {
+      open.pop();
+    } else if (c === ',') {
+      expectKey = open[open.length - 1] !== null;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      const literal =
+        /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i))?.[0] ?? c;
+      const exact = Rational.parse(literal);
+      const read = Rational.fromJsonNumber(Number(literal));
+      if (!exact || !read || !exact.equals(read)) {
+        return {
+          offset: i,
+          problem: `the number ${literal} cannot be read exactly from JSON (a JSON number is a double)`,
+          fix: `write it as a string, "${literal}"`,
+        };
+      }
+      i += literal.length - 1;
+    }
+  }
+  return null;
 }
 
 /**

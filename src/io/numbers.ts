@@ -9,9 +9,9 @@
  *
  * Choices: booleans, null, arrays and objects are errors, as is a string
  * that is none of the forms above (`"abc"`, `""`, `"1/2/3"`) and a fraction
- * with denominator 0 (`"3/0"`). A JSON integer too large for a double has
- * already lost digits when `JSON.parse` hands it over; such numbers must be
- * written as strings (documented in docs/game-format.md).
+ * with denominator 0 (`"3/0"`). A JSON number that a double cannot carry
+ * exactly never reaches this reader: json-text.ts refuses it with its
+ * position, asking for a string (documented in docs/game-format.md).
  */
 
 import { Rational } from '../numbers/rational.js';
@@ -34,6 +34,13 @@ export function readNumber(value: unknown, path: string): Rational {
   } else if (typeof value === 'string') {
     const q = Rational.parse(value);
     if (q) return q;
+    if (/^\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d{4,}\s*$/.test(value)) {
+      throw new InputError(
+        path,
+        `${describe(value)} has an exponent beyond ±1000`,
+        'write the number with a smaller exponent, or rescale the payoffs',
+      );
+    }
     if (/^\s*[+-]?\d+\s*\/\s*[+-]?0+\s*$/.test(value)) {
       throw new InputError(
         path,

@@ -57,6 +57,8 @@ export const bceCommand: Command = {
             objective: range.objective,
             min: range.min,
             max: range.max,
+            arithmetic: range.arithmetic,
+            exact: range.exact,
             minimum: jsonResult(range.minimum),
             maximum: jsonResult(range.maximum),
           }),
@@ -67,7 +69,10 @@ export const bceCommand: Command = {
         [
           heading(game, `range of ${range.objective} over all BCE`),
           `  status  ${range.status}`,
-          `  range   [${show(range.min, display)}, ${show(range.max, display)}]`,
+          `  range   [${show(range.min, display)}, ${show(range.max, display)}]` +
+            (range.exact
+              ? '   (exact, certified)'
+              : '   (FLOAT, not certified)'),
           '',
           '--- minimum ---',
           renderResult(game, range.minimum, display),

@@ -25,7 +25,7 @@ export const checkCommand: Command = {
     });
     if (args.positional.length !== 2) {
       throw new InputError(
-        'revelation check',
+        'check',
         `expected a game file and an outcome file, got ${args.positional.length} file(s)`,
         `usage: ${checkCommand.usage}`,
       );

@@ -34,7 +34,7 @@ export const durableCommand: Command = {
   usage:
     'revelation durable (PROBLEM | --values V1,V2,… --prior P1,P2,… ' +
     '--delta D) [--horizon T] [--regime all|commitment|mediated|posted] ' +
-    '[--table N] [--json] [--decimals N] [--engine auto|exact]',
+    '[--table N] [--long] [--json] [--decimals N] [--engine auto|exact]',
   async run(argv, out) {
     const args = parseArgs('durable', argv, {
       values: [
@@ -47,9 +47,10 @@ export const durableCommand: Command = {
         'decimals',
         'engine',
       ],
-      flags: ['json'],
+      flags: ['json', 'long'],
     });
     const problem = readProblem(args);
+    const long = args.flags.has('long');
     const regime = args.values.get('regime') ?? 'all';
     if (regime !== 'all' && !REGIMES.includes(regime as Regime)) {
       throw new InputError(
@@ -61,6 +62,15 @@ export const durableCommand: Command = {
     const regimes: readonly Regime[] =
       regime === 'all' ? REGIMES : [regime as Regime];
     const tableTo = intOption(args, 'table', 0, MAX_HORIZON) ?? 8;
+    if (tableTo > SHORT_HORIZON && !long) {
+      throw tooLong('--table', `a table to T = ${tableTo}`, 'lower --table');
+    }
+    if (long && Math.max(problem.horizon, tableTo) > SHORT_HORIZON) {
+      out.stderr(
+        `revelation durable: note: horizons above ${SHORT_HORIZON} can ` +
+          'take minutes and print numbers with thousands of digits',
+      );
+    }
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
     const options = { ...lpOptions(args), regimes };
 
@@ -93,6 +103,26 @@ export const durableCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The largest horizon (and revenue table) the command accepts without
+ * --long. The posted-price recursion and the LPs grow fast with T, and so
+ * do the exact numbers (δ^T): measured on one core, five values with
+ * δ = 19/20 take about 2 s at T = 20 but 46 s (posted prices alone) to
+ * minutes (all regimes) at T = 40, and a table to 20 takes about 11 s.
+ * --long allows up to MAX_HORIZON.
+ */
+const SHORT_HORIZON = 20;
+
+/** The refusal of a horizon above SHORT_HORIZON without --long. */
+function tooLong(where: string, what: string, lower: string): InputError {
+  return new InputError(
+    where,
+    `${what} can take minutes: the exact numbers grow with every period, ` +
+      `so without --long the limit is T = ${SHORT_HORIZON}`,
+    `add --long to allow up to ${MAX_HORIZON}, or ${lower}`,
+  );
+}
 
 /** The problem from a file and/or the options (options override the file). */
 function readProblem(args: ParsedArgs): DurableProblem {
@@ -137,6 +167,17 @@ function readProblem(args: ParsedArgs): DurableProblem {
   const prior = list('prior') ?? base?.prior;
   const delta = number('delta') ?? base?.delta;
   const horizon = intOption(args, 'horizon', 1, MAX_HORIZON);
+  const long = args.flags.has('long');
+  if (horizon !== undefined && horizon > SHORT_HORIZON && !long) {
+    throw tooLong('--horizon', `T = ${horizon}`, 'lower --horizon');
+  }
+  if (horizon === undefined && base && base.horizon > SHORT_HORIZON && !long) {
+    throw tooLong(
+      `${file}: horizon`,
+      `T = ${base.horizon}`,
+      'lower "horizon" or override it with --horizon',
+    );
+  }
   const missing = [
     values ? null : '--values',
     prior ? null : '--prior',
@@ -150,6 +191,17 @@ function readProblem(args: ParsedArgs): DurableProblem {
         '--delta, e.g. --values 1,2 --prior 2/5,3/5 --delta 9/10',
     );
   }
+  // A bad value is named by the option that gave it (with its position in
+  // a list), or by its path in the file when the file gave it.
+  const place = (field: string, index?: number) => {
+    if (args.values.has(field)) {
+      return index === undefined
+        ? `--${field}`
+        : `--${field} (entry ${index + 1})`;
+    }
+    const path = index === undefined ? field : `${field}[${index}]`;
+    return file ? `${file}: ${path}` : path;
+  };
   return durableProblem(
     {
       name: base?.name ?? '',
@@ -158,7 +210,7 @@ function readProblem(args: ParsedArgs): DurableProblem {
       delta,
       horizon: horizon ?? base?.horizon ?? 2,
     },
-    file ? '' : 'options',
+    place,
   );
 }
 

@@ -33,7 +33,7 @@ export const garblingCommand: Command = {
     });
     if (args.positional.length !== 2) {
       throw new InputError(
-        'revelation garbling',
+        'garbling',
         `expected two game files, got ${args.positional.length}`,
         `usage: ${garblingCommand.usage}`,
       );
@@ -41,7 +41,7 @@ export const garblingCommand: Command = {
     const objective = args.values.get('range');
     if (objective === undefined) {
       throw new InputError(
-        'revelation garbling',
+        'garbling',
         'give the objective to compare with --range OBJ',
         "OBJ is designer, welfare, a player's name or outcome:NAME",
       );

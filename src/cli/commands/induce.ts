@@ -34,7 +34,7 @@ export const induceCommand: Command = {
     });
     if (args.positional.length !== 2) {
       throw new InputError(
-        'revelation induce',
+        'induce',
         `expected a game file and a signal file, got ${args.positional.length} file(s)`,
         `usage: ${induceCommand.usage}`,
       );

@@ -39,6 +39,54 @@ import { suggest } from '../../bce/objective.js';
 const SUBCOMMANDS = ['solve', 'implement', 'audit', 'robust'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
+/**
+ * The options each subcommand uses. The parser accepts them all, so that a
+ * mistyped name is still told the closest option; then an option that the
+ * subcommand would ignore is refused, naming the subcommands that take it.
+ */
+const SETTINGS = ['incentives', 'participation', 'budget'];
+const COMMON = ['decimals', 'json'];
+const USES: Record<Subcommand, readonly string[]> = {
+  solve: [...SETTINGS, ...COMMON, 'engine'],
+  implement: [...SETTINGS, ...COMMON, 'engine', 'mechanism'],
+  audit: [...SETTINGS, ...COMMON, 'mechanism'],
+  robust: [
+    ...COMMON,
+    'engine',
+    'mechanism',
+    'posted-price',
+    'first-price',
+    'second-price',
+    'direct',
+    'baseline',
+  ],
+};
+
+/** Refuses any option given that `sub` does not use. */
+function refuseUnused(sub: Subcommand, args: ParsedArgs): void {
+  const given = [...args.values.keys(), ...args.flags];
+  for (const name of given) {
+    if (USES[sub].includes(name)) continue;
+    const takers = SUBCOMMANDS.filter((s) => USES[s].includes(name));
+    throw new InputError(
+      `--${name}`,
+      `"revelation mechanism ${sub}" does not use this option`,
+      `it is for ${takers.map((s) => `mechanism ${s}`).join(', ')}; ` +
+        'drop it here',
+    );
+  }
+  // robust reads the given mechanism only as the direct one to test.
+  if (sub === 'robust' && args.values.has('mechanism')) {
+    if (!args.flags.has('direct')) {
+      throw new InputError(
+        '--mechanism',
+        '"revelation mechanism robust" uses a given mechanism only with --direct',
+        'add --direct to test that mechanism, or drop --mechanism',
+      );
+    }
+  }
+}
+
 export const mechanismCommand: Command = {
   name: 'mechanism',
   summary:
@@ -81,6 +129,7 @@ export const mechanismCommand: Command = {
         `usage: ${mechanismCommand.usage}`,
       );
     }
+    refuseUnused(sub as Subcommand, args);
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
     let problem = withSettings(
       readMechanismFile(args.positional[0]),

@@ -47,7 +47,7 @@ export const persuadeCommand: Command = {
     const file = oneGameFile(args, persuadeCommand);
     if (args.values.has('max') && args.values.has('min')) {
       throw new InputError(
-        'revelation persuade',
+        'persuade',
         'give --max OBJ or --min OBJ, not both',
         'the sender maximises one objective or minimises it',
       );

@@ -38,7 +38,7 @@ export const plausibleCommand: Command = {
     });
     if (args.positional.length !== 2) {
       throw new InputError(
-        'revelation plausible',
+        'plausible',
         `expected a prior and posteriors, got ${args.positional.length} argument(s)`,
         `usage: ${plausibleCommand.usage}`,
       );

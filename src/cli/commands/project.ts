@@ -40,7 +40,7 @@ export const projectCommand: Command = {
     for (const axis of ['x', 'y']) {
       if (!args.values.has(axis)) {
         throw new InputError(
-          'revelation project',
+          'project',
           `--${axis} STAT is missing`,
           "STAT is designer, welfare, a player's name, 'Pr(ACTION)' or " +
             "'Pr(ACTION | STATE)' (see docs/geometry.md)",

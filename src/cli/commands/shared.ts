@@ -13,8 +13,11 @@ import type { Command } from './command.js';
 export function oneGameFile(args: ParsedArgs, command: Command): string {
   if (args.positional.length !== 1) {
     throw new InputError(
-      `revelation ${command.name}`,
-      `expected one game file, got ${args.positional.length}`,
+      command.name,
+      `expected one game file, got ${args.positional.length}` +
+        (args.positional.length > 0
+          ? `: ${args.positional.map((a) => JSON.stringify(a)).join(', ')}`
+          : ''),
       `usage: ${command.usage}`,
     );
   }
@@ -34,7 +37,7 @@ export function oneMode<M extends string>(
 ): M {
   const asked = modes.filter((k) => args.values.has(k));
   if (asked.length !== 1) {
-    throw new InputError(`revelation ${command.name}`, problem, fix);
+    throw new InputError(command.name, problem, fix);
   }
   return asked[0];
 }
