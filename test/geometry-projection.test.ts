@@ -16,7 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { bceProgram, solveBce } from '../src/bce/bce.js';
+import { bceProgram, bceRange, solveBce } from '../src/bce/bce.js';
 import { checkOutcome } from '../src/bce/check.js';
 import {
   locatePoint,
@@ -160,5 +160,44 @@ test('random games: polygon = hull of projected vertices; max over vertices = so
     for (const v of p.vertices) {
       assert.equal(checkOutcome(game, v.outcome).consistent, true);
     }
+  }
+});
+
+// Regression: the integer edge normals grew past 10^20 on a random 7 × 7
+// game; HiGHS took such costs as infinite and failed, so every later LP
+// fell back to the exact simplex and the projection ran for minutes.
+test('huge edge normals: a random 7 x 7 game projects without the exact simplex', async () => {
+  const game = randomGame(prng(7077), { players: 2, states: 1, actions: 7 });
+  const x = parseStatistic(game, 'p1');
+  const y = parseStatistic(game, 'p2');
+  const p = await projectBce(game, x, y, { engine: 'auto' });
+  assert.equal(p.status, 'optimal');
+  assert.ok(p.vertices.length >= 3);
+  for (const note of p.notes) {
+    assert.ok(!/HiGHS failed|exact simplex/.test(note), note);
+  }
+  for (const v of p.vertices) {
+    assert.equal(checkOutcome(game, v.outcome).consistent, true);
+  }
+  // Each edge certificate holds at both of its ends.
+  p.edges.forEach((edge, i) => {
+    for (const v of [p.vertices[i], p.vertices[(i + 1) % p.vertices.length]]) {
+      const value = edge.normal[0]
+        .mul(v.point[0])
+        .add(edge.normal[1].mul(v.point[1]));
+      assert.equal(value.toString(), edge.value.toString());
+    }
+  });
+  // The bounding box is the range of each statistic over the BCE set.
+  for (const [axis, word] of [
+    [0, 'p1'],
+    [1, 'p2'],
+  ] as const) {
+    const range = await bceRange(game, { objective: word });
+    const values = p.vertices.map((v) => v.point[axis]);
+    const max = values.reduce((a, b) => (a.ge(b) ? a : b));
+    const min = values.reduce((a, b) => (a.le(b) ? a : b));
+    assert.equal(max.toString(), range.max?.toString(), `max ${word}`);
+    assert.equal(min.toString(), range.min?.toString(), `min ${word}`);
   }
 });

@@ -145,7 +145,11 @@ export async function projectBce(
     e: Point,
     skipIf: Rational | null,
   ): Promise<Found | { kind: 'confirmed'; value: Rational }> => {
-    const first = await solveLp(withObjective(n, null), lpOptions);
+    // The LPs see n and e scaled to a largest entry of 1 (see `unitScale`);
+    // values are scaled back so that certificates use the integer n.
+    const scale = unitScale(n);
+    const nLp = scaled(n, scale);
+    const first = await solveLp(withObjective(nLp, null), lpOptions);
     lpSolves++;
     notes.push(...first.notes);
     if (first.status !== 'optimal' || !first.exact || !first.value) {
@@ -154,11 +158,14 @@ export async function projectBce(
         status: first.status === 'infeasible' ? 'infeasible' : 'failed',
       };
     }
-    const value = first.value;
+    const value = first.value.mul(scale);
     if (skipIf !== null && value.equals(skipIf)) {
       return { kind: 'confirmed', value };
     }
-    const second = await solveLp(withObjective(e, { n, value }), lpOptions);
+    const second = await solveLp(
+      withObjective(scaled(e, unitScale(e)), { n: nLp, value: first.value }),
+      lpOptions,
+    );
     lpSolves++;
     notes.push(...second.notes);
     if (second.status !== 'optimal' || !second.exact || !second.x) {
@@ -295,6 +302,26 @@ function evaluate(w: readonly Rational[], x: readonly Rational[]): Rational {
     if (!a.isZero() && !x[j].isZero()) total = total.add(a.mul(x[j]));
   });
   return total;
+}
+
+/**
+ * The largest absolute entry of a nonzero integer direction. The edge
+ * normals have integer entries that grow with the denominators of the
+ * vertices (beyond 10^20 on a random 7 × 7 game), and HiGHS takes a cost
+ * of 10^20 or more as infinite and rejects a row coefficient that large:
+ * every such LP then fell back to the slow exact simplex. Scaling the
+ * direction by a positive number changes neither the maximisers nor the
+ * exactness of the LP, so the LPs use n / unitScale(n), whose entries lie
+ * in [−1, 1].
+ */
+function unitScale(n: Point): Rational {
+  const a = n[0].abs();
+  const b = n[1].abs();
+  return a.cmp(b) >= 0 ? a : b;
+}
+
+function scaled(n: Point, scale: Rational): Point {
+  return [n[0].div(scale), n[1].div(scale)];
 }
 
 /** The positive multiple of a nonzero direction with coprime integer entries. */
