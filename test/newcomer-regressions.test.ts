@@ -140,3 +140,18 @@ test('--version prints the package version', async () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^revelation \d+\.\d+\.\d+\n$/);
 });
+
+test('project --plot refuses a file that is not .svg', async () => {
+  const r = await run(
+    'project',
+    prosecutor,
+    '--x',
+    'Pr(convict | guilty)',
+    '--y',
+    'Pr(convict | innocent)',
+    '--plot',
+    join(dir, 'picture.png'),
+  );
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--plot: ".*picture\.png" does not end in \.svg/);
+});

@@ -18,7 +18,7 @@ import { TIE_RULES, type TieRule } from '../../persuasion/problem.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { heading, lpOptions, oneGameFile } from './shared.js';
+import { heading, lpOptions, oneGameFile, svgPlotPath } from './shared.js';
 
 export const persuadeCommand: Command = {
   name: 'persuade',
@@ -59,14 +59,7 @@ export const persuadeCommand: Command = {
     const epsilon = epsilonOption(args.values.get('epsilon'));
     const vertexLimit = intOption(args, 'vertex-limit', 0, 1e12);
     const display: Display = { decimals: intOption(args, 'decimals', 0, 30) };
-    const plot = args.values.get('plot');
-    if (plot !== undefined && !plot.toLowerCase().endsWith('.svg')) {
-      throw new InputError(
-        '--plot',
-        `"${plot}" does not end in .svg`,
-        'pictures are written as SVG: --plot FILE.svg',
-      );
-    }
+    const plot = svgPlotPath(args);
     const { engine } = lpOptions(args);
     const game = readGameFile(file);
     if (plot !== undefined && ![2, 3].includes(game.states.length)) {

@@ -20,7 +20,7 @@ import { Rational } from '../../numbers/rational.js';
 import { intOption, parseArgs } from '../args.js';
 import { show, table, toJson, type Display } from '../render.js';
 import type { Command } from './command.js';
-import { heading, lpOptions, oneGameFile } from './shared.js';
+import { heading, lpOptions, oneGameFile, svgPlotPath } from './shared.js';
 
 export const projectCommand: Command = {
   name: 'project',
@@ -52,6 +52,7 @@ export const projectCommand: Command = {
     const game = readGameFile(file);
     const x = parseStatistic(game, args.values.get('x') as string, '--x');
     const y = parseStatistic(game, args.values.get('y') as string, '--y');
+    const plot = svgPlotPath(args);
     const projection = await projectBce(game, x, y, lpOptions(args));
     const polygon = projection.vertices.map((v) => v.point);
     const located = points.map((p) => ({
@@ -59,7 +60,6 @@ export const projectCommand: Command = {
       position: locatePoint(polygon, p.point),
     }));
 
-    const plot = args.values.get('plot');
     if (plot !== undefined && projection.status === 'optimal') {
       const svg = projectionSvg(projection, {
         title: args.values.get('title'),

@@ -164,3 +164,16 @@ export function renderInformationStructure(
   ];
   return lines.join('\n');
 }
+
+/** The `--plot` file, which must end in .svg (pictures are SVG). */
+export function svgPlotPath(args: ParsedArgs): string | undefined {
+  const plot = args.values.get('plot');
+  if (plot !== undefined && !plot.toLowerCase().endsWith('.svg')) {
+    throw new InputError(
+      '--plot',
+      `"${plot}" does not end in .svg`,
+      'pictures are written as SVG: --plot FILE.svg',
+    );
+  }
+  return plot;
+}
