@@ -128,7 +128,7 @@ function tooLong(where: string, what: string, lower: string): InputError {
 function readProblem(args: ParsedArgs): DurableProblem {
   if (args.positional.length > 1) {
     throw new InputError(
-      'revelation durable',
+      'durable',
       `expected at most one problem file, got ${args.positional.length}`,
       `usage: ${durableCommand.usage}`,
     );
@@ -185,7 +185,7 @@ function readProblem(args: ParsedArgs): DurableProblem {
   ].filter((x) => x !== null);
   if (!values || !prior || !delta) {
     throw new InputError(
-      'revelation durable',
+      'durable',
       `no problem file and no ${missing.join(', ')}`,
       'give a problem file (see docs/durable.md) or --values, --prior and ' +
         '--delta, e.g. --values 1,2 --prior 2/5,3/5 --delta 9/10',

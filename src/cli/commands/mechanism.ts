@@ -101,7 +101,7 @@ export const mechanismCommand: Command = {
     const [sub, ...rest] = argv;
     if (!(SUBCOMMANDS as readonly string[]).includes(sub ?? '')) {
       throw new InputError(
-        sub === undefined ? 'revelation mechanism' : sub,
+        sub === undefined ? 'mechanism' : sub,
         sub === undefined ? 'missing subcommand' : 'unknown subcommand',
         `subcommands: ${SUBCOMMANDS.join(', ')}` +
           (sub ? suggest(sub, SUBCOMMANDS) : ''),
@@ -481,7 +481,7 @@ function indirectMechanism(args: ParsedArgs): IndirectMechanism {
   const count = kinds.length + (args.flags.has('direct') ? 1 : 0);
   if (count !== 1) {
     throw new InputError(
-      'revelation mechanism robust',
+      'mechanism robust',
       'give exactly one of --posted-price P, --first-price BIDS, --second-price BIDS, --direct',
       'BIDS is a comma-separated grid such as 0,1/2,1',
     );
