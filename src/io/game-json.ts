@@ -41,6 +41,7 @@ import {
   indexPath,
   keyPath,
   listNames,
+  readIndependentOrJoint,
   readNames,
   readPerName,
   suggest,
@@ -361,22 +362,12 @@ function readSignal(
   states: readonly string[],
   players: readonly Player[],
 ): TypeProfileWeight[][] {
-  const object = expectObject(
+  const { object } = readIndependentOrJoint(
     value,
     'signal',
+    'the signal',
     'an object {"independent": …} or {"joint": …}',
   );
-  checkFields(object, 'signal', ['independent', 'joint'], [], 'the signal');
-  const forms = Object.keys(object);
-  if (forms.length !== 1) {
-    throw new InputError(
-      'signal',
-      forms.length === 0
-        ? 'the signal is empty'
-        : 'the signal gives both "independent" and "joint"',
-      'give exactly one of the two forms',
-    );
-  }
   const laws =
     object.independent !== undefined
       ? readIndependent(object.independent, states, players)

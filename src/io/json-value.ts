@@ -273,3 +273,29 @@ export function readPerName(
     return { value: v, path: keyPath(path, name) };
   });
 }
+
+/**
+ * The one form an object that must give exactly one of "independent" and
+ * "joint" gives (a law of types, a prior): the object checked, and the
+ * form's name. `what` names the object in messages ("the signal").
+ */
+export function readIndependentOrJoint(
+  value: unknown,
+  path: string,
+  what: string,
+  expected: string,
+): { object: JsonObject; form: 'independent' | 'joint' } {
+  const object = expectObject(value, path, expected);
+  checkFields(object, path, ['independent', 'joint'], [], what);
+  const forms = Object.keys(object);
+  if (forms.length !== 1) {
+    throw new InputError(
+      path,
+      forms.length === 0
+        ? `${what} is empty`
+        : `${what} gives both "independent" and "joint"`,
+      'give exactly one of the two forms',
+    );
+  }
+  return { object, form: forms[0] as 'independent' | 'joint' };
+}

@@ -36,6 +36,7 @@ import {
   isObject,
   keyPath,
   readNames,
+  readIndependentOrJoint,
   readPerName,
   suggest,
   type JsonObject,
@@ -288,22 +289,12 @@ function readPrior(
   if (value === 'uniform') {
     laws = agents.map((a) => a.types.map(() => Rational.of(1, a.types.length)));
   } else {
-    const object = expectObject(
+    const { object } = readIndependentOrJoint(
       value,
       'prior',
+      'the prior',
       '"uniform", {"independent": …} or {"joint": …}',
     );
-    checkFields(object, 'prior', ['independent', 'joint'], [], 'the prior');
-    const forms = Object.keys(object);
-    if (forms.length !== 1) {
-      throw new InputError(
-        'prior',
-        forms.length === 0
-          ? 'the prior is empty'
-          : 'the prior gives both "independent" and "joint"',
-        'give exactly one of the two forms',
-      );
-    }
     if (object.independent !== undefined) {
       const path = 'prior.independent';
       laws = readPerName(object.independent, path, names, 'agent').map(
