@@ -304,27 +304,9 @@ export async function solveBce(
   const build = performance.now() - started;
   const solution = await solveLp(program.lp, options);
   const size = programSize(program.lp);
-  const empty = {
-    status: solution.status,
-    objective: objective.name,
-    sense: options.sense,
-    value: null,
-    arithmetic: options.arithmetic ?? 'exact',
-    outcome: [],
-    outcomeTable: null,
-    informationStructure: null,
-    binding: [],
-    duals: null,
-    size,
-  } as const;
-  const certificateOf = (outcomeVerified: boolean): Certificate => ({
-    exact: solution.exact,
-    method: solution.method,
-    outcomeVerified,
-    residuals: solution.residuals,
-    tolerances: solution.tolerances,
-    notes: solution.notes,
-  });
+  const empty = unsolvedResult(solution, objective, options, size);
+  const certificateOf = (outcomeVerified: boolean) =>
+    lpCertificate(solution, outcomeVerified);
   if (solution.status !== 'optimal' || !solution.x || !solution.value) {
     return {
       ...empty,
@@ -361,6 +343,47 @@ export async function solveBce(
     ),
     certificate: certificateOf(check.consistent),
     timings: { build, ...solution.timings, verify },
+  };
+}
+
+/**
+ * The fields of a BCE-shaped result before anything is known beyond the
+ * LP's status (shared with sequential design, which returns the same shape).
+ */
+export function unsolvedResult(
+  solution: Pick<LpSolution, 'status'>,
+  objective: Objective,
+  options: Pick<BceOptions, 'sense' | 'arithmetic'>,
+  size: ProgramSize,
+) {
+  return {
+    status: solution.status,
+    objective: objective.name,
+    sense: options.sense,
+    value: null,
+    arithmetic: options.arithmetic ?? 'exact',
+    outcome: [],
+    outcomeTable: null,
+    informationStructure: null,
+    binding: [],
+    duals: null,
+    size,
+  } as const;
+}
+
+/** The certificate of an answer from the LP layer's solution. */
+export function lpCertificate(
+  solution: LpSolution,
+  outcomeVerified: boolean,
+  notes: readonly string[] = [],
+): Certificate {
+  return {
+    exact: solution.exact,
+    method: solution.method,
+    outcomeVerified,
+    residuals: solution.residuals,
+    tolerances: solution.tolerances,
+    notes: [...solution.notes, ...notes],
   };
 }
 

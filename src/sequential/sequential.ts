@@ -31,10 +31,12 @@ import type {
 import { ZERO, type Rational } from '../numbers/rational.js';
 import {
   outcomeCells,
+  lpCertificate,
   outcomeFromColumns,
   pricedRows,
   programSize,
   solveBce,
+  unsolvedResult,
   type BceResult,
   type ProgramSize,
 } from '../bce/bce.js';
@@ -135,29 +137,13 @@ export async function solveSequential(
   });
   const size = programSize(program.lp);
   const empty = {
-    status: solution.status,
-    objective: objective.name,
-    sense: options.sense,
-    value: null,
-    arithmetic: options.arithmetic ?? 'exact',
-    outcome: [],
-    outcomeTable: null,
-    informationStructure: null,
-    binding: [],
-    duals: null,
-    size,
+    ...unsolvedResult(solution, objective, options, size),
     ...facts(program, options),
     extensiveForm: null,
     bce: { status: bce.status, value: bce.value },
   } as const;
-  const certificateOf = (outcomeVerified: boolean, notes: string[] = []) => ({
-    exact: solution.exact,
-    method: solution.method,
-    outcomeVerified,
-    residuals: solution.residuals,
-    tolerances: solution.tolerances,
-    notes: [...solution.notes, ...notes],
-  });
+  const certificateOf = (outcomeVerified: boolean, notes: string[] = []) =>
+    lpCertificate(solution, outcomeVerified, notes);
   if (solution.status !== 'optimal' || !solution.x || !solution.value) {
     return {
       ...empty,
